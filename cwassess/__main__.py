@@ -1,0 +1,3 @@
+from cwassess.cli import main
+
+main()

@@ -1,0 +1,81 @@
+"""The `cwassess` command: sub-commands are registered here, one module each."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from datetime import datetime
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from cwassess import __version__
+from cwassess.commands import standard_lint, standard_list, standard_show
+from cwassess.commands.common import EXIT_INTERNAL, AppState
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+app = typer.Typer(
+    name="cwassess",
+    help="国家卫生城市（国家卫生县）自评工具：标准、认领、证据、模拟测评、报告、迎评资料、整改台账。",
+    no_args_is_help=True,
+    context_settings=CONTEXT,
+    pretty_exceptions_enable=False,
+    add_completion=True,
+)
+standard_app = typer.Typer(help="标准：检查、列出、查看。", no_args_is_help=True, context_settings=CONTEXT)
+app.add_typer(standard_app, name="standard")
+
+standard_app.command("lint")(standard_lint.lint)
+standard_app.command("list")(standard_list.list_)
+standard_app.command("show")(standard_show.show)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cwassess {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    workspace: Optional[Path] = typer.Option(None, "--workspace", "-w", help="工作区目录（默认当前目录）"),
+    debug: bool = typer.Option(False, "--debug", help="出错时显示完整调用栈"),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="显示版本"),
+) -> None:
+    del version
+    ctx.obj = AppState(workspace_option=workspace, debug=debug)
+
+
+def _log_crash(trace: str) -> Path | None:
+    from cwassess.workspace import resolve_workspace
+
+    folder = resolve_workspace(None) / ".cwassess" / "logs"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"error-{datetime.now():%Y%m%d-%H%M%S}.log"
+        path.write_text(trace, encoding="utf-8")
+        return path
+    except OSError:
+        return None
+
+
+def main() -> None:
+    """Entry point: no traceback reaches the user unless --debug is given."""
+    try:
+        app(prog_name="cwassess")
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("已中断\n")
+        sys.exit(130)
+    except Exception:  # the last line of defence: a bug, never a user's input error
+        trace = traceback.format_exc()
+        if "--debug" in sys.argv:
+            sys.stderr.write(trace)
+        log = _log_crash(trace)
+        where = f"，详细信息已记录在 {log}" if log else ""
+        sys.stderr.write(f"内部错误：cwassess 遇到了意外问题{where}。请加 --debug 重试并反馈。\n")
+        sys.exit(EXIT_INTERNAL)

@@ -1,0 +1,139 @@
+"""Turning the bytes people send into text: UTF-8 (with or without BOM), UTF-16 with BOM, or GBK."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cwassess.problems import Problem
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class DecodedText:
+    text: str | None
+    encoding: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _first_non_utf8_line(data: bytes) -> int | None:
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return number
+    return None
+
+
+def _has_utf8_multibyte_line(data: bytes) -> bool:
+    for raw in data.split(b"\n"):
+        if any(b >= 0x80 for b in raw):
+            try:
+                raw.decode("utf-8")
+                return True
+            except UnicodeDecodeError:
+                continue
+    return False
+
+
+def decode_bytes(data: bytes, file: str) -> DecodedText:
+    """Decode text the way Excel/WPS users produce it; say precisely what is wrong otherwise."""
+    if not data.strip():
+        return DecodedText(None, problems=[Problem(code="file.empty", file=file, message="文件为空")])
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return _check_nul(data.decode(name), name, file)
+            except UnicodeDecodeError as exc:
+                return DecodedText(None, problems=[_bad_encoding(file, _line_of(data, exc.start), name)])
+    nul = data.find(b"\x00")
+    if nul != -1:
+        return DecodedText(
+            None,
+            problems=[
+                Problem(
+                    code="file.nul",
+                    file=file,
+                    line=_line_of(data, nul),
+                    message="文件含有 NUL 字节，不是文本文件（可能是二进制文件或 UTF-16 无 BOM）",
+                )
+            ],
+        )
+    try:
+        return DecodedText(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    bad_line = _first_non_utf8_line(data)
+    if _has_utf8_multibyte_line(data):
+        return DecodedText(
+            None,
+            problems=[
+                Problem(
+                    code="file.mixed-encoding",
+                    file=file,
+                    line=bad_line,
+                    message="文件混用了多种编码：部分行是 UTF-8，此行不是；请整体另存为 UTF-8",
+                )
+            ],
+        )
+    try:
+        text = data.decode("gbk")
+    except UnicodeDecodeError as exc:
+        return DecodedText(None, problems=[_bad_encoding(file, _line_of(data, exc.start), "UTF-8 或 GBK")])
+    return DecodedText(text, "gbk")
+
+
+def _check_nul(text: str, encoding: str, file: str) -> DecodedText:
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        return DecodedText(
+            None, problems=[Problem(code="file.nul", file=file, line=line, message="文件含有 NUL 字节，不是文本文件")]
+        )
+    return DecodedText(text.lstrip("\ufeff"), encoding)
+
+
+def _bad_encoding(file: str, line: int, expected: str) -> Problem:
+    return Problem(
+        code="file.encoding",
+        file=file,
+        line=line,
+        message="无法识别文件编码",
+        expected=expected,
+        found="无法解码的字节",
+    )
+
+
+def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
+    """Read a text file with a size limit; never raises for a user's file."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return DecodedText(None, problems=[Problem(code="file.missing", file=display, message="文件不存在")])
+    except OSError as exc:
+        return DecodedText(None, problems=[Problem(code="file.unreadable", file=display, message=f"无法读取文件：{exc.strerror}")])
+    if path.is_dir():
+        return DecodedText(None, problems=[Problem(code="file.is-dir", file=display, message="这是目录，不是文件")])
+    if size > max_bytes:
+        return DecodedText(
+            None,
+            problems=[
+                Problem(
+                    code="file.too-large",
+                    file=display,
+                    message="文件过大",
+                    expected=f"不超过 {max_bytes // 1024 // 1024} MB",
+                    found=f"{size / 1024 / 1024:.1f} MB",
+                )
+            ],
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return DecodedText(None, problems=[Problem(code="file.unreadable", file=display, message=f"无法读取文件：{exc.strerror}")])
+    return decode_bytes(data, display)

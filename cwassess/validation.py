@@ -1,0 +1,169 @@
+"""pydantic validation of parsed YAML, with every error translated to Chinese and placed on its line."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, TypeVar, get_args
+
+from pydantic import BaseModel, ValidationError
+
+from cwassess.problems import Problem, shorten
+from cwassess.yamlio import Path_, YamlDocument
+
+M = TypeVar("M", bound=BaseModel)
+
+_TYPE_MESSAGES: dict[str, str] = {
+    "missing": "缺少必填字段",
+    "string_type": "应为文本",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数，不能有小数",
+    "float_type": "应为数字",
+    "float_parsing": "应为数字",
+    "finite_number": "不能是 NaN 或无穷大",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "list_type": "应为列表（每项以“- ”开头）",
+    "dict_type": "应为映射（“键: 值”）",
+    "model_type": "应为映射（“键: 值”）",
+    "model_attributes_type": "应为映射（“键: 值”）",
+    "literal_error": "取值不在允许范围内",
+    "string_pattern_mismatch": "编号格式不符：只能使用小写字母、数字和连字符，且以字母开头",
+    "string_too_short": "不能为空",
+    "string_too_long": "文本过长",
+    "too_short": "项数不足",
+    "too_long": "项数过多",
+    "greater_than_equal": "数值过小",
+    "less_than_equal": "数值过大",
+    "greater_than": "数值过小",
+    "less_than": "数值过大",
+    "union_tag_invalid": "type 取值无效",
+    "union_tag_not_found": "缺少 type 字段",
+    "enum": "取值不在允许范围内",
+}
+
+
+def _expected(err: dict[str, Any]) -> str | None:
+    ctx = err.get("ctx") or {}
+    kind = err["type"]
+    if kind == "literal_error":
+        return str(ctx.get("expected", "")).replace("'", "")
+    if kind == "union_tag_invalid":
+        return str(ctx.get("expected_tags", "")).replace("'", "")
+    if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}:
+        sign = {"greater_than_equal": "≥", "greater_than": ">", "less_than_equal": "≤", "less_than": "<"}[kind]
+        bound = next(iter(ctx.values()), "")
+        return f"{sign} {bound}"
+    if kind in {"too_short", "string_too_short"}:
+        return f"至少 {ctx.get('min_length', 1)} 项" if kind == "too_short" else None
+    if kind in {"too_long", "string_too_long"}:
+        return f"最多 {ctx.get('max_length')} {'项' if kind == 'too_long' else '个字符'}"
+    return None
+
+
+def _clean_path(data: Any, loc: tuple[Any, ...]) -> Path_:
+    """Map a pydantic loc onto the document path, dropping union tags that are not keys in the data."""
+    path: list[str | int] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and part in current:
+            path.append(part)
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            path.append(part)
+            current = current[part]
+        elif isinstance(current, dict) and isinstance(part, str) and part not in current:
+            # Either a union tag (skip) or a missing/extra key (keep for the message).
+            if part in _TAG_NAMES:
+                continue
+            path.append(part)
+            current = None
+        else:
+            path.append(part)
+            current = None
+    return tuple(path)
+
+
+_TAG_NAMES = {"threshold", "trend", "baseline", "vs_plan", "level", "boolean", "record"}
+
+
+def _model_fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """Field names of the (sub)model that owns the last element of loc, for 'did you mean'."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int) or current is None:
+            continue
+        fields = getattr(current, "model_fields", None)
+        if fields is None:
+            return []
+        if part in fields:
+            current = _inner_model(fields[part].annotation)
+        elif part in _TAG_NAMES:
+            current = _tag_model(current, part)
+        else:
+            return []
+    fields = getattr(current, "model_fields", None)
+    return list(fields) if fields else []
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _tag_model(current: Any, tag: str) -> Any:
+    del current
+    from cwassess.models import standard
+
+    return {
+        "threshold": standard.ThresholdRule,
+        "trend": standard.TrendRule,
+        "baseline": standard.BaselineRule,
+        "vs_plan": standard.PlanRule,
+        "level": standard.LevelRule,
+        "boolean": standard.BooleanRule,
+        "record": standard.RecordRule,
+    }.get(tag)
+
+
+def did_you_mean(word: str, candidates: list[str]) -> str | None:
+    match = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+def translate_errors(doc: YamlDocument, exc: ValidationError, model: type[BaseModel]) -> list[Problem]:
+    problems = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        path = _clean_path(doc.data, loc)
+        kind = err["type"]
+        message = _TYPE_MESSAGES.get(kind, f"取值无效：{err['msg']}")
+        if kind == "extra_forbidden":
+            name = str(path[-1]) if path else ""
+            suggestion = did_you_mean(name, _model_fields_at(model, loc))
+            message = f"未知字段“{name}”" + (f"，是否想写“{suggestion}”？" if suggestion else "")
+        found = None if kind in {"missing", "extra_forbidden"} else shorten(err.get("input"))
+        problems.append(doc.problem(path, f"schema.{kind}", message, expected=_expected(err), found=found))
+    return problems
+
+
+def validate_document(doc: YamlDocument, model: type[M]) -> M | None:
+    """Validate parsed data into a model; append translated problems to the document."""
+    if doc.data is None:
+        return None
+    if not isinstance(doc.data, dict):
+        doc.problems.append(doc.problem((), "schema.root", "文件顶层应为映射（“键: 值”）", found=shorten(doc.data)))
+        return None
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        doc.problems.extend(translate_errors(doc, exc, model))
+        return None
+    except RecursionError:
+        doc.problems.append(doc.problem((), "schema.depth", "嵌套层级过深"))
+        return None

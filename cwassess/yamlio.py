@@ -1,0 +1,281 @@
+"""Strict YAML reading at C speed: YAML-1.2-style scalars, duplicate keys as errors, a path→line map.
+
+`no`, `on`, `010`, `1.10` and dates stay strings (pydantic converts where a number is wanted);
+anchors/aliases and custom tags are refused, so a crafted file cannot expand or run code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cwassess.problems import Problem, shorten
+from cwassess.textio import DEFAULT_MAX_BYTES, read_text
+
+Path_ = tuple[str | int, ...]
+MAX_DEPTH = 64
+
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+# A float keeps its value only when nothing is lost: "1.10" and "36.0" stay strings.
+_FLOAT = re.compile(r"^[-+]?(0|[1-9][0-9]*)(\.[0-9]*[1-9]|[eE][-+]?[0-9]+|\.[0-9]*[1-9][eE][-+]?[0-9]+)$")
+_BOOL = re.compile(r"^(true|True|TRUE|false|False|FALSE)$")
+_NULL = re.compile(r"^(~|null|Null|NULL|)$")
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_ALLOWED_TAGS = {
+    _STR_TAG,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+class RuleLoader(yaml.CSafeLoader):  # type: ignore[misc,name-defined]
+    """CSafeLoader with YAML-1.2 core scalar resolution; the global resolver table is left untouched."""
+
+    yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
+
+
+def _build_resolvers() -> None:
+    RuleLoader.yaml_implicit_resolvers = {}
+    for tag, regexp, first in (
+        ("tag:yaml.org,2002:bool", _BOOL, list("tTfF")),
+        ("tag:yaml.org,2002:int", _INT, list("-+0123456789")),
+        ("tag:yaml.org,2002:float", _FLOAT, list("-+0123456789")),
+        ("tag:yaml.org,2002:null", _NULL, ["~", "n", "N", ""]),
+    ):
+        RuleLoader.add_implicit_resolver(tag, regexp, first)
+
+
+_build_resolvers()
+
+
+def _construct_float(loader: RuleLoader, node: yaml.ScalarNode) -> float:
+    return float(loader.construct_scalar(node))
+
+
+def _construct_int(loader: RuleLoader, node: yaml.ScalarNode) -> int:
+    return int(loader.construct_scalar(node))
+
+
+RuleLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+RuleLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
+@dataclass
+class YamlDocument:
+    """A parsed file: data (None when unusable), where each path sits, and what is wrong."""
+
+    file: str
+    data: Any = None
+    lines: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def position(self, path: Path_) -> tuple[int | None, int | None]:
+        """Line/column of a path, falling back to its nearest parent (a missing key sits in its parent)."""
+        probe = tuple(path)
+        while True:
+            if probe in self.lines:
+                return self.lines[probe]
+            if not probe:
+                return None, None
+            probe = probe[:-1]
+
+    def problem(self, path: Path_, code: str, message: str, **kw: Any) -> Problem:
+        line, column = self.position(path)
+        key = ".".join(str(p) for p in path) or None
+        return Problem(code=code, message=message, file=self.file, line=line, column=column, key=key, **kw)
+
+
+# libyaml messages → Chinese. First match wins.
+_YAML_MESSAGES: list[tuple[str, str]] = [
+    ("tab", "YAML 不允许用制表符（Tab）缩进，请改用空格"),
+    ("cannot start any token", "此处有 YAML 不允许的字符（常见原因：用了制表符缩进，或未加引号的 @ ` % 等符号）"),
+    ("mapping values are not allowed", "冒号位置不对：同一行出现了多余的“键: 值”，或缩进有误；含冒号的文本请加引号"),
+    ("could not find expected ':'", "缺少冒号“:”，或引号/括号未闭合"),
+    ("did not find expected key", "缩进不一致，或列表项与键混用"),
+    ("did not find expected '-' indicator", "列表项缩进不一致"),
+    ("did not find expected node content", "此处缺少内容"),
+    ("found unexpected end of stream", "文件意外结束：引号或括号未闭合"),
+    ("found unexpected end", "文件意外结束：引号或括号未闭合"),
+    ("found undefined alias", "使用了未定义的别名（*）"),
+    ("exceeded maximum nesting depth", "嵌套层级过深"),
+    ("unknown escape character", "双引号文本中有无效的转义符“\\”，请改用单引号或写成“\\\\”"),
+    ("found unknown escape", "双引号文本中有无效的转义符“\\”，请改用单引号或写成“\\\\”"),
+    ("control characters are not allowed", "文件含有不可见的控制字符"),
+    ("special characters are not allowed", "文件含有不可见的控制字符"),
+    ("expected <document start>", "文档结构有误：顶层缩进不一致"),
+    ("expected a single document", "一个文件只能包含一个 YAML 文档（不要使用“---”分隔多个文档）"),
+    ("but found another document", "一个文件只能包含一个 YAML 文档（不要使用“---”分隔多个文档）"),
+    ("did not find expected ',' or ']'", "方括号列表未闭合，或缺少逗号"),
+    ("did not find expected ',' or '}'", "花括号映射未闭合，或缺少逗号"),
+    ("found duplicate anchor", "重复的锚点（&）"),
+    ("found character", "此处有 YAML 不允许的字符"),
+]
+
+
+def _translate(problem: str | None) -> str:
+    text = problem or ""
+    for needle, zh in _YAML_MESSAGES:
+        if needle in text:
+            return zh
+    return f"YAML 语法错误：{text}" if text else "YAML 语法错误"
+
+
+def _mark_problem(file: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return Problem(code="yaml.syntax", file=file, message=_translate(exc.problem))
+    problem = exc.problem or ""
+    if 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        problem = "tab"
+    return Problem(code="yaml.syntax", file=file, line=mark.line + 1, column=mark.column + 1, message=_translate(problem))
+
+
+def _walk(doc: YamlDocument, root: yaml.Node) -> bool:
+    """Record positions, find duplicate keys, refuse aliases, deep nesting and custom tags. Iterative."""
+    seen: set[int] = set()
+    ok = True
+    stack: list[tuple[yaml.Node, Path_]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        if id(node) in seen:
+            doc.problems.append(
+                doc.problem(path, "yaml.alias", "不支持 YAML 锚点和别名（& 与 *），请直接写出内容")
+            )
+            ok = False
+            continue
+        seen.add(id(node))
+        mark = node.start_mark
+        doc.lines.setdefault(path, (mark.line + 1, mark.column + 1))
+        if node.tag not in _ALLOWED_TAGS:
+            doc.problems.append(
+                Problem(
+                    code="yaml.tag",
+                    file=doc.file,
+                    line=mark.line + 1,
+                    column=mark.column + 1,
+                    key=".".join(map(str, path)) or None,
+                    message="不支持自定义 YAML 标签（以 ! 开头），出于安全原因已拒绝",
+                    found=shorten(node.tag),
+                )
+            )
+            ok = False
+            continue
+        if len(path) > MAX_DEPTH:
+            doc.problems.append(doc.problem(path, "yaml.depth", f"嵌套层级过深（超过 {MAX_DEPTH} 层）"))
+            return False
+        if isinstance(node, yaml.MappingNode):
+            first_seen: dict[Any, int] = {}
+            children: list[tuple[yaml.Node, Path_]] = []
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    kmark = key_node.start_mark
+                    doc.problems.append(
+                        Problem(
+                            code="yaml.complex-key",
+                            file=doc.file,
+                            line=kmark.line + 1,
+                            column=kmark.column + 1,
+                            message="键必须是简单文本",
+                        )
+                    )
+                    ok = False
+                    continue
+                key = key_node.value
+                kmark = key_node.start_mark
+                if key in first_seen:
+                    doc.problems.append(
+                        Problem(
+                            code="yaml.duplicate-key",
+                            file=doc.file,
+                            line=kmark.line + 1,
+                            column=kmark.column + 1,
+                            key=".".join(map(str, (*path, key))),
+                            message=f"重复的键“{key}”（第一次出现在第 {first_seen[key]} 行）",
+                        )
+                    )
+                    ok = False
+                    continue
+                first_seen[key] = kmark.line + 1
+                child = (*path, key)
+                doc.lines[child] = (kmark.line + 1, kmark.column + 1)
+                children.append((value_node, child))
+            stack.extend(reversed(children))
+        elif isinstance(node, yaml.SequenceNode):
+            for index in reversed(range(len(node.value))):
+                stack.append((node.value[index], (*path, index)))
+    return ok
+
+
+def parse_yaml_text(text: str, file: str) -> YamlDocument:
+    doc = YamlDocument(file=file)
+    loader = RuleLoader(text)
+    try:
+        try:
+            root = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            doc.problems.append(_mark_problem(file, exc, text))
+            return doc
+        except yaml.YAMLError as exc:  # reader errors carry a position but no marks
+            doc.problems.append(Problem(code="yaml.syntax", file=file, message=_translate(str(exc))))
+            return doc
+        except RecursionError:
+            doc.problems.append(Problem(code="yaml.depth", file=file, message="嵌套层级过深"))
+            return doc
+        if root is None:
+            doc.problems.append(Problem(code="file.empty", file=file, message="文件为空"))
+            return doc
+        if not _walk(doc, root):
+            return doc
+        try:
+            doc.data = loader.construct_document(root)
+        except yaml.MarkedYAMLError as exc:
+            doc.problems.append(_mark_problem(file, exc, text))
+        except (ValueError, OverflowError) as exc:
+            doc.problems.append(Problem(code="yaml.value", file=file, message=f"无法读取的值：{shorten(str(exc))}"))
+    finally:
+        loader.dispose()
+    return doc
+
+
+def load_yaml(path: Path, display: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> YamlDocument:
+    """Read and parse a YAML file; problems instead of exceptions."""
+    shown = display or str(path)
+    decoded = read_text(path, shown, max_bytes)
+    if decoded.text is None:
+        return YamlDocument(file=shown, problems=decoded.problems)
+    doc = parse_yaml_text(decoded.text, shown)
+    doc.problems[:0] = decoded.problems
+    return doc
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML for files we write (workspace overlays, seeded claims): block style, Chinese kept readable."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+class _Dumper(yaml.CSafeDumper):  # type: ignore[misc,name-defined]
+    pass
+
+
+def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # Quote anything that would read back as something other than this exact string.
+    style = None
+    if "\n" in value:
+        style = "|"
+    elif _INT.match(value) or _FLOAT.match(value) or _BOOL.match(value) or _NULL.match(value) or value != value.strip():
+        style = '"'
+    elif value.lower() in {"yes", "no", "on", "off", "y", "n"} or re.match(r"^[0-9.:+-]+$", value):
+        style = '"'
+    return dumper.represent_scalar(_STR_TAG, value, style=style)
+
+
+_Dumper.add_representer(str, _str_representer)
