@@ -11,7 +11,7 @@ from typing import Optional
 import typer
 
 from cwassess import __version__
-from cwassess.commands import standard_lint, standard_list, standard_show
+from cwassess.commands import claims_seed, claims_show, claims_status, init, standard_lint, standard_list, standard_show
 from cwassess.commands.common import EXIT_INTERNAL, AppState
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -30,6 +30,14 @@ app.add_typer(standard_app, name="standard")
 standard_app.command("lint")(standard_lint.lint)
 standard_app.command("list")(standard_list.list_)
 standard_app.command("show")(standard_show.show)
+
+claims_app = typer.Typer(help="认领：生成、检查、查看部门职责、导入导出责任分解表。", no_args_is_help=True, context_settings=CONTEXT)
+app.add_typer(claims_app, name="claims")
+claims_app.command("seed")(claims_seed.seed)
+claims_app.command("status")(claims_status.status)
+claims_app.command("show")(claims_show.show)
+
+app.command("init")(init.init)
 
 
 def _version(value: bool) -> None:

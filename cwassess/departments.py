@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 
+from cwassess.models.city import CityFile
 from cwassess.models.standard import Department
 
 
@@ -48,3 +49,26 @@ class DepartmentResolver:
     def unknown_message(self, text: str) -> str:
         suggestion = self.suggest(text)
         return f"未知部门“{text}”" + (f"，是否想写“{suggestion}”？" if suggestion else "")
+
+
+def city_departments(catalogue: list[Department], city: CityFile | None) -> list[Department]:
+    """The catalogue plus the city's own departments; a roster name becomes one more alias."""
+    by_code = {dept.code: dept for dept in catalogue}
+    merged = dict(by_code)
+    for entry in city.departments if city else []:
+        base = by_code.get(entry.code)
+        if base is None:
+            merged[entry.code] = Department(code=entry.code, name=entry.name or entry.code, aliases=entry.aliases)
+        else:
+            extra = [a for a in (entry.name, *entry.aliases) if a and a != base.name and a not in base.aliases]
+            merged[entry.code] = base.model_copy(update={"aliases": [*base.aliases, *extra]})
+    return list(merged.values())
+
+
+def display_name(code: str, catalogue: dict[str, Department], city: CityFile | None) -> str:
+    """The name a city uses for a department: its roster name, else the catalogue name."""
+    for entry in city.departments if city else []:
+        if entry.code == code and entry.name:
+            return entry.name
+    dept = catalogue.get(code)
+    return dept.name if dept else code

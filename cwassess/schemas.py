@@ -12,6 +12,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from cwassess.models.city import CityFile
+from cwassess.models.claims import ClaimsFile
+from cwassess.models.overlay import OfficialOverlay
 from cwassess.models.profile import ProfileFile
 from cwassess.models.standard import DepartmentFile, IndicatorFile, SamplingFile, SectionFile, StandardFile
 
@@ -22,6 +25,9 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "departments.schema.json": DepartmentFile,
     "sampling.schema.json": SamplingFile,
     "profile.schema.json": ProfileFile,
+    "city.schema.json": CityFile,
+    "claims.schema.json": ClaimsFile,
+    "official-text.schema.json": OfficialOverlay,
 }
 
 

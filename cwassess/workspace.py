@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -32,3 +33,26 @@ def standard_dir(workspace: Path, edition: str = DEFAULT_EDITION) -> Path:
     """A workspace may carry its own copy of the standard; otherwise the bundled one is used."""
     local = workspace / "standards" / edition
     return local if (local / "standard.yaml").is_file() else bundled_standard_dir(edition)
+
+
+def schema_ref(from_dir: Path, name: str) -> str:
+    """How a YAML file in from_dir points its editor at a bundled schema: relative if possible."""
+    import os
+
+    target = bundled_standard_dir().parent.parent / "schemas" / name
+    try:
+        return Path(os.path.relpath(target.resolve(), from_dir.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return target.resolve().as_uri()
+
+
+def today() -> dt.date:
+    """Today, or $CWASSESS_TODAY (YYYY-MM-DD) so runs can be reproduced."""
+
+    value = os.environ.get("CWASSESS_TODAY")
+    if value:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    return dt.date.today()

@@ -278,4 +278,17 @@ def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar(_STR_TAG, value, style=style)
 
 
+def _none_representer(dumper: yaml.SafeDumper, _: None) -> yaml.ScalarNode:
+    # An empty value reads back as null and leaves a blank for a person to fill in.
+    return dumper.represent_scalar("tag:yaml.org,2002:null", "")
+
+
+def _float_representer(dumper: yaml.SafeDumper, value: float) -> yaml.ScalarNode:
+    if value.is_integer() and abs(value) < 1e15:
+        return dumper.represent_int(int(value))
+    return dumper.represent_scalar("tag:yaml.org,2002:float", repr(value))
+
+
 _Dumper.add_representer(str, _str_representer)
+_Dumper.add_representer(type(None), _none_representer)
+_Dumper.add_representer(float, _float_representer)

@@ -5,3 +5,4 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/cwassess standard lint
 .venv/bin/cwassess standard list
+.venv/bin/cwassess claims status

@@ -71,3 +71,15 @@ def load_standard_or_exit(ctx: typer.Context, as_json: bool):  # type: ignore[no
     if result.standard is None or has_errors(problems):
         fail_with(problems, as_json, "标准文件有错误，请先运行 cwassess standard lint 修正")
     return result.standard
+
+
+def load_workspace_or_exit(ctx: typer.Context, as_json: bool, with_claims: bool = True):  # type: ignore[no-untyped-def]
+    """The workspace; stops with exit 1 when its city file or standard cannot be used."""
+    from cwassess.loading import load_workspace
+    from cwassess.workspace import resolve_workspace
+
+    ws = load_workspace(resolve_workspace(state(ctx).workspace_option), with_claims=with_claims)
+    blocking = [p for p in ws.problems if p.severity == "error" and not p.code.startswith(("claims.", "ref.", "schema.", "yaml.", "file."))]
+    if ws.city is None or ws.standard is None or blocking:
+        fail_with(ws.problems, as_json, "工作区无法使用")
+    return ws

@@ -32,6 +32,12 @@ def find(std: Standard, query: str) -> Item | Indicator | str | None:
     return DepartmentResolver(std.departments).resolve(query)
 
 
+def _provenance_detail(item: Item) -> str:
+    prov = item.provenance
+    parts = (["来源 " + "、".join(prov.source)] if prov.source else []) + ([prov.note] if prov.note else [])
+    return f"（{'；'.join(parts)}）" if parts else ""
+
+
 def _item_document(std: Standard, item: Item) -> dict[str, Any]:
     data = item.model_dump(exclude_none=True)
     data["label"] = item_label(item.number)
@@ -49,7 +55,7 @@ def _show_item(std: Standard, item: Item) -> None:
     out = [
         f"{section.number}、{section.title} › {item_label(item.number)} {item.title}  [{item.id}]",
         f"序号：{VERIFIED_ZH[item.number_provenance.verified]}；条文：{VERIFIED_ZH[item.effective_verified]}"
-        + ("（官方原文）" if item.official_text else f"（{describe_provenance(item.provenance)}）"),
+        + ("（官方原文）" if item.official_text else _provenance_detail(item)),
         "",
         item.effective_text,
         "",
