@@ -1,0 +1,103 @@
+"""sampled_sites: problems found on inspected sites cost points per problem class; too few sites is a gap."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+from cwassess.engine.context import Context
+from cwassess.engine.results import Finding
+from cwassess.evidence.model import Inspection
+from cwassess.models.standard import Item
+from cwassess.rules.base import RuleDoc, finding
+
+TYPE = "sampled_sites"
+DOC = RuleDoc(
+    title="现场抽查",
+    requirement="抽查点位数不少于人口规模对应的最低数量；每个问题点按类别扣分，零容忍类别出现即不达标。",
+    why="国家评估以暗访为主，专家按点位记录问题并扣分。",
+    example="120万人口城市主次干道至少抽查 12 处；抽查 14 处、发现“乱堆乱摆”2 处 → 扣 0.4 分。",
+    remedy="按问题清单限期整改并复查销号；扩大自查覆盖面，达到最低点位数。",
+)
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def sites_for(ctx: Context, item_id: str) -> list[Inspection]:
+    earliest = ctx.today - dt.timedelta(days=ctx.scheme.inspection_days)
+    mapping = ctx.scheme.site_types
+    return [
+        i for i in ctx.inspections
+        if earliest <= i.date <= ctx.today and (item_id in i.items or (not i.items and item_id in mapping.get(_fold(i.site_type), [])))
+    ]
+
+
+def minimum_sites(ctx: Context, item_id: str) -> int:
+    if ctx.tier is None:
+        return 0
+    mapping = ctx.scheme.site_types
+    return sum(
+        row.minimum.get(ctx.tier, 0)
+        for row in ctx.std.sampling.rows
+        if not row.subtotal and item_id in mapping.get(_fold(row.site_type), [])
+    )
+
+
+def evaluate(ctx: Context, item: Item) -> list[Finding]:
+    sites = sites_for(ctx, item.id)
+    need = minimum_sites(ctx, item.id)
+    deductions = ctx.scheme.deductions
+    zero = {_fold(c) for c in ctx.scheme.zero_tolerance}
+    findings: list[Finding] = []
+    depts = ctx.responsible(item.id)
+    if need and len(sites) < need:
+        findings.append(
+            finding(
+                gap=f"{item.id}/sample",
+                rule=TYPE,
+                item=item.id,
+                subject="现场抽查点位数",
+                requirement_text=f"不少于 {need} 处（人口规模档 {ctx.tier}）",
+                status="缺材料",
+                reason=f"近{ctx.scheme.inspection_days}天仅抽查 {len(sites)} 处，少于最低 {need} 处",
+                points_lost=deductions.sample_shortfall,
+                deduction=f"抽查点位不足扣 {deductions.sample_shortfall:g} 分",
+                departments=depts,
+            )
+        )
+    for site in sites:
+        for n, problem in enumerate(site.problems, start=1):
+            cls = _fold(problem.problem_class)
+            points = deductions.site_problem.get(cls, deductions.site_problem_default)
+            findings.append(
+                finding(
+                    gap=f"{item.id}/site/{site.department}/{site.id}/{n}",
+                    rule=TYPE,
+                    item=item.id,
+                    subject=f"现场问题：{site.site_type}「{site.site}」{problem.problem_class}",
+                    requirement_text="现场无问题点" + ("（零容忍）" if cls in zero else ""),
+                    status="不达标" if cls in zero else "基本达标",
+                    reason=problem.description,
+                    points_lost=points,
+                    deduction=f"“{problem.problem_class}”每处扣 {points:g} 分" + ("，零容忍类别" if cls in zero else ""),
+                    evidence=[f"{site.where} {site.kind} {site.date} {site.district or ''}{site.street or ''} {site.inspector or ''}".strip()]
+                    + ([f"照片：{problem.photo}"] if problem.photo else []),
+                    departments=depts,
+                )
+            )
+    if sites and not any(f.gap.startswith(f"{item.id}/site/") for f in findings):
+        findings.append(
+            finding(
+                gap=f"{item.id}/sites-clean",
+                rule=TYPE,
+                item=item.id,
+                subject="现场抽查",
+                requirement_text="现场无问题点",
+                status="达标",
+                reason=f"抽查 {len(sites)} 处，未发现问题",
+                departments=depts,
+            )
+        )
+    return findings
