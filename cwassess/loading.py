@@ -16,7 +16,7 @@ from cwassess.standard.load import Locator, load_standard
 from cwassess.standard.model import Section, Standard
 from cwassess.validation import did_you_mean, validate_document
 from cwassess.workspace import standard_dir
-from cwassess.yamlio import load_yaml
+from cwassess.yamlio import YamlCache, load_yaml
 
 CITY_FILE = "city.yaml"
 CLAIMS_DIR = "claims"
@@ -44,6 +44,7 @@ class Workspace:
     claim_files: dict[str, str] = field(default_factory=dict)  # department → displayed file name
     problems: list[Problem] = field(default_factory=list)
     locator: Locator = field(default_factory=Locator)
+    cache: YamlCache | None = None
 
     @property
     def ok(self) -> bool:
@@ -135,8 +136,11 @@ def _load_claims(ws: Workspace) -> None:
         ws.claims.append(claims)
 
 
+CACHE_DIR = Path(".cwassess") / "cache" / "yaml"
+
+
 def load_workspace(root: Path, with_claims: bool = True) -> Workspace:
-    ws = Workspace(root=root)
+    ws = Workspace(root=root, cache=YamlCache(root / CACHE_DIR))
     city_path = root / CITY_FILE
     if not city_path.is_file():
         ws.problems.append(

@@ -6,6 +6,8 @@ anchors/aliases and custom tags are refused, so a crafted file cannot expand or 
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +16,7 @@ from typing import Any
 import yaml
 
 from cwassess.problems import Problem, shorten
-from cwassess.textio import DEFAULT_MAX_BYTES, read_text
+from cwassess.textio import DEFAULT_MAX_BYTES, decode_bytes, read_text
 
 Path_ = tuple[str | int, ...]
 MAX_DEPTH = 64
@@ -57,6 +59,17 @@ def _build_resolvers() -> None:
 _build_resolvers()
 
 
+def _construct_mapping(loader: RuleLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    mapping: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else loader.construct_object(key_node, deep=deep)
+        mapping[key] = loader.construct_object(value_node, deep=deep)
+    return mapping
+
+
+RuleLoader.construct_mapping = _construct_mapping  # type: ignore[assignment,method-assign]
+
+
 def _construct_float(loader: RuleLoader, node: yaml.ScalarNode) -> float:
     return float(loader.construct_scalar(node))
 
@@ -69,24 +82,48 @@ RuleLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 RuleLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
+# A position tree mirrors the data: [line, column, children], children a dict, a list or None.
+Tree = list[Any]
+
+
 @dataclass
 class YamlDocument:
     """A parsed file: data (None when unusable), where each path sits, and what is wrong."""
 
     file: str
     data: Any = None
-    lines: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    tree: Tree | None = None
     problems: list[Problem] = field(default_factory=list)
 
     def position(self, path: Path_) -> tuple[int | None, int | None]:
         """Line/column of a path, falling back to its nearest parent (a missing key sits in its parent)."""
-        probe = tuple(path)
-        while True:
-            if probe in self.lines:
-                return self.lines[probe]
-            if not probe:
-                return None, None
-            probe = probe[:-1]
+        node = self.tree
+        if node is None:
+            return None, None
+        for part in path:
+            children = node[2]
+            if isinstance(children, dict) and part in children:
+                node = children[part]
+            elif isinstance(children, list) and isinstance(part, int) and 0 <= part < len(children):
+                node = children[part]
+            else:
+                break
+        return node[0], node[1]
+
+    @property
+    def lines(self) -> dict[Path_, tuple[int, int]]:
+        """Every recorded path with its (line, column)."""
+        flat: dict[Path_, tuple[int, int]] = {}
+        stack: list[tuple[Path_, Tree]] = [((), self.tree)] if self.tree else []
+        while stack:
+            path, node = stack.pop()
+            flat[path] = (node[0], node[1])
+            children = node[2]
+            if isinstance(children, dict):
+                stack.extend(((*path, k), v) for k, v in children.items())
+            elif isinstance(children, list):
+                stack.extend(((*path, i), v) for i, v in enumerate(children))
+        return flat
 
     def problem(self, path: Path_, code: str, message: str, **kw: Any) -> Problem:
         line, column = self.position(path)
@@ -96,7 +133,8 @@ class YamlDocument:
 
 # libyaml messages → Chinese. First match wins.
 _YAML_MESSAGES: list[tuple[str, str]] = [
-    ("tab", "YAML 不允许用制表符（Tab）缩进，请改用空格"),
+    ("<tab>", "YAML 不允许用制表符（Tab）缩进，请改用空格"),
+    ("tab character", "YAML 不允许用制表符（Tab）缩进，请改用空格"),
     ("cannot start any token", "此处有 YAML 不允许的字符（常见原因：用了制表符缩进，或未加引号的 @ ` % 等符号）"),
     ("mapping values are not allowed", "冒号位置不对：同一行出现了多余的“键: 值”，或缩进有误；含冒号的文本请加引号"),
     ("could not find expected ':'", "缺少冒号“:”，或引号/括号未闭合"),
@@ -133,28 +171,26 @@ def _mark_problem(file: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     if mark is None:
         return Problem(code="yaml.syntax", file=file, message=_translate(exc.problem))
-    problem = exc.problem or ""
+    problem = " ".join(part for part in (exc.context, exc.problem) if part)
     if 0 <= mark.index < len(text) and text[mark.index] == "\t":
-        problem = "tab"
+        problem = "<tab>"
     return Problem(code="yaml.syntax", file=file, line=mark.line + 1, column=mark.column + 1, message=_translate(problem))
 
 
 def _walk(doc: YamlDocument, root: yaml.Node) -> bool:
-    """Record positions, find duplicate keys, refuse aliases, deep nesting and custom tags. Iterative."""
+    """Build the position tree, find duplicate keys, refuse aliases, deep nesting and custom tags. Iterative."""
     seen: set[int] = set()
     ok = True
-    stack: list[tuple[yaml.Node, Path_]] = [(root, ())]
+    doc.tree = [root.start_mark.line + 1, root.start_mark.column + 1, None]
+    stack: list[tuple[yaml.Node, Path_, Tree]] = [(root, (), doc.tree)]
     while stack:
-        node, path = stack.pop()
+        node, path, slot = stack.pop()
         if id(node) in seen:
-            doc.problems.append(
-                doc.problem(path, "yaml.alias", "不支持 YAML 锚点和别名（& 与 *），请直接写出内容")
-            )
+            doc.problems.append(doc.problem(path, "yaml.alias", "不支持 YAML 锚点和别名（& 与 *），请直接写出内容"))
             ok = False
             continue
         seen.add(id(node))
         mark = node.start_mark
-        doc.lines.setdefault(path, (mark.line + 1, mark.column + 1))
         if node.tag not in _ALLOWED_TAGS:
             doc.problems.append(
                 Problem(
@@ -174,23 +210,18 @@ def _walk(doc: YamlDocument, root: yaml.Node) -> bool:
             return False
         if isinstance(node, yaml.MappingNode):
             first_seen: dict[Any, int] = {}
-            children: list[tuple[yaml.Node, Path_]] = []
+            children: dict[str, Tree] = {}
+            slot[2] = children
+            pending: list[tuple[yaml.Node, Path_, Tree]] = []
             for key_node, value_node in node.value:
+                kmark = key_node.start_mark
                 if not isinstance(key_node, yaml.ScalarNode):
-                    kmark = key_node.start_mark
                     doc.problems.append(
-                        Problem(
-                            code="yaml.complex-key",
-                            file=doc.file,
-                            line=kmark.line + 1,
-                            column=kmark.column + 1,
-                            message="键必须是简单文本",
-                        )
+                        Problem(code="yaml.complex-key", file=doc.file, line=kmark.line + 1, column=kmark.column + 1, message="键必须是简单文本")
                     )
                     ok = False
                     continue
                 key = key_node.value
-                kmark = key_node.start_mark
                 if key in first_seen:
                     doc.problems.append(
                         Problem(
@@ -205,18 +236,45 @@ def _walk(doc: YamlDocument, root: yaml.Node) -> bool:
                     ok = False
                     continue
                 first_seen[key] = kmark.line + 1
-                child = (*path, key)
-                doc.lines[child] = (kmark.line + 1, kmark.column + 1)
-                children.append((value_node, child))
-            stack.extend(reversed(children))
+                child: Tree = [kmark.line + 1, kmark.column + 1, None]
+                children[key] = child
+                pending.append((value_node, (*path, key), child))
+            stack.extend(reversed(pending))
         elif isinstance(node, yaml.SequenceNode):
+            items: list[Tree] = [[n.start_mark.line + 1, n.start_mark.column + 1, None] for n in node.value]
+            slot[2] = items
             for index in reversed(range(len(node.value))):
-                stack.append((node.value[index], (*path, index)))
+                stack.append((node.value[index], (*path, index), items[index]))
     return ok
+
+
+def _alias_problems(text: str, file: str) -> list[Problem]:
+    """Aliases found at the place they are written (the node graph only knows the anchor's place)."""
+    if "*" not in text:
+        return []
+    found = []
+    loader = RuleLoader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.AliasEvent):
+                mark = event.start_mark
+                found.append(
+                    Problem(code="yaml.alias", file=file, line=mark.line + 1, column=mark.column + 1, message="不支持 YAML 锚点和别名（& 与 *），请直接写出内容")
+                )
+    except yaml.YAMLError:
+        return []  # the syntax error is reported by the main parse
+    finally:
+        loader.dispose()
+    return found
 
 
 def parse_yaml_text(text: str, file: str) -> YamlDocument:
     doc = YamlDocument(file=file)
+    aliases = _alias_problems(text, file)
+    if aliases:
+        doc.problems.extend(aliases)
+        return doc
     loader = RuleLoader(text)
     try:
         try:
@@ -224,7 +282,12 @@ def parse_yaml_text(text: str, file: str) -> YamlDocument:
         except yaml.MarkedYAMLError as exc:
             doc.problems.append(_mark_problem(file, exc, text))
             return doc
-        except yaml.YAMLError as exc:  # reader errors carry a position but no marks
+        except yaml.reader.ReaderError as exc:  # a position in characters, no marks
+            line = text.count("\n", 0, exc.position) + 1
+            column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+            doc.problems.append(Problem(code="yaml.syntax", file=file, line=line, column=column, message=_translate(str(exc))))
+            return doc
+        except yaml.YAMLError as exc:
             doc.problems.append(Problem(code="yaml.syntax", file=file, message=_translate(str(exc))))
             return doc
         except RecursionError:
@@ -239,16 +302,71 @@ def parse_yaml_text(text: str, file: str) -> YamlDocument:
             doc.data = loader.construct_document(root)
         except yaml.MarkedYAMLError as exc:
             doc.problems.append(_mark_problem(file, exc, text))
-        except (ValueError, OverflowError) as exc:
-            doc.problems.append(Problem(code="yaml.value", file=file, message=f"无法读取的值：{shorten(str(exc))}"))
+        except (ValueError, OverflowError, KeyError, TypeError) as exc:
+            # e.g. `!!bool maybe`, `!!int x`: an explicit standard tag with a value it cannot hold.
+            doc.problems.append(Problem(code="yaml.value", file=file, message=f"无法读取的值（显式标签与内容不符）：{shorten(str(exc).strip(chr(39)))}"))
     finally:
         loader.dispose()
     return doc
 
 
-def load_yaml(path: Path, display: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> YamlDocument:
+class YamlCache:
+    """Parsed large files kept as JSON keyed by their content hash, so unchanged files are not re-parsed.
+
+    A cache entry holds exactly what parsing produced (data, positions, problems); it is checked by
+    the same models as a fresh parse, so a stale or edited cache can never let invalid data through.
+    """
+
+    VERSION = 1
+    MIN_BYTES = 64 * 1024
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, data: bytes) -> Path:
+        return self.folder / f"{hashlib.sha256(data).hexdigest()}.v{self.VERSION}.json"
+
+    def get(self, data: bytes, file: str) -> YamlDocument | None:
+        if len(data) < self.MIN_BYTES:
+            return None
+        try:
+            entry = json.loads(self._path(data).read_text(encoding="utf-8"))
+            problems = [Problem(**{**p, "file": file}) for p in entry["problems"]]
+            return YamlDocument(file=file, data=entry["data"], tree=entry["tree"], problems=problems)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, data: bytes, doc: YamlDocument) -> None:
+        if len(data) < self.MIN_BYTES:
+            return
+        entry = {"data": doc.data, "tree": doc.tree, "problems": [p.model_dump(exclude={"file"}) for p in doc.problems]}
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            target = self._path(data)
+            tmp = target.with_suffix(".tmp")
+            tmp.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            tmp.replace(target)
+        except (OSError, TypeError, ValueError):
+            pass  # a cache that cannot be written only costs time
+
+
+def load_yaml(path: Path, display: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, cache: YamlCache | None = None) -> YamlDocument:
     """Read and parse a YAML file; problems instead of exceptions."""
     shown = display or str(path)
+    if cache is not None:
+        try:
+            raw = path.read_bytes() if path.is_file() and path.stat().st_size <= max_bytes else None
+        except OSError:
+            raw = None
+        if raw is not None:
+            cached = cache.get(raw, shown)
+            if cached is not None:
+                return cached
+            decoded = decode_bytes(raw, shown)
+            doc = parse_yaml_text(decoded.text, shown) if decoded.text is not None else YamlDocument(file=shown)
+            doc.problems[:0] = decoded.problems
+            cache.put(raw, doc)
+            return doc
     decoded = read_text(path, shown, max_bytes)
     if decoded.text is None:
         return YamlDocument(file=shown, problems=decoded.problems)

@@ -167,7 +167,8 @@ def _departments(ctx: Context, items: list[ItemResult]) -> list[DepartmentResult
                 gaps=len(mine), points_lost=round(sum(f.points_lost for f in mine), 4),
             )
         )
-    rows.sort(key=lambda r: (-(r["lead_ratio"] if r["lead_ratio"] is not None else 2.0), r["points_lost"], r["code"]))
+    # Lead departments first, best ratio first; support-only departments after them.
+    rows.sort(key=lambda r: (r["lead_ratio"] is None, -(r["lead_ratio"] or 0.0), r["points_lost"], r["code"]))
     return [DepartmentResult(**row, rank=n) for n, row in enumerate(rows, start=1)]
 
 
@@ -202,7 +203,8 @@ def score(ctx: Context, assume: frozenset[str] = frozenset()) -> ScoreResult:
         reasons.append(f"一票否决“{v.title}”{'未通过' if v.status == '否决' else '无法证明'}：{v.reason}")
     failing = [it for it in items if it.status == "不达标"]
     if failing:
-        reasons.append(f"{len(failing)} 条不达标：" + "、".join(it.label for it in failing))
+        shown = "、".join(it.label for it in failing[:10]) + ("等" if len(failing) > 10 else "")
+        reasons.append(f"{len(failing)} 条不达标：{shown}")
     if totals.ratio < ctx.scheme.pass_ratio:
         reasons.append(f"总得分率 {totals.ratio:.1%}，低于 {ctx.scheme.pass_ratio:.0%}")
     unverified_thresholds = sorted(

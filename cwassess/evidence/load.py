@@ -98,7 +98,7 @@ class _Reader:
     # -- manifests -----------------------------------------------------------------------------
     def manifest(self, folder: Path) -> None:
         path = folder / MANIFEST
-        doc = load_yaml(path, display_path(path))
+        doc = load_yaml(path, display_path(path), cache=self.ws.cache)
         manifest = validate_document(doc, EvidenceManifest)
         self.problems.extend(doc.problems)
         if manifest is None:
@@ -292,7 +292,7 @@ class _Reader:
     def inspection_files(self) -> None:
         folder = self.ws.root / INSPECTIONS_DIR
         for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-            doc = load_yaml(path, display_path(path))
+            doc = load_yaml(path, display_path(path), cache=self.ws.cache)
             parsed = validate_document(doc, InspectionFile)
             self.problems.extend(doc.problems)
             if parsed is None:

@@ -245,6 +245,12 @@ def lint_profile(profile: ProfileFile, std: Standard, report) -> Iterator[Proble
             continue
         yield from _rule(rule, by_id[ind_id], by_id, lambda s, c, m, **kw: report(("thresholds", ind_id, *s), c, m, **kw))
         yield from _check_provenance(rule.provenance, sources, lambda s, c, m, **kw: report(("thresholds", ind_id, "provenance", *s), c, m, **kw))
+    if profile.scoring is not None:
+        yield from _lint_scoring(profile, std, report)
+    known_vetoes = {v.id for p in std.profiles for v in p.vetoes} | {v.id for v in profile.vetoes}
+    for i, veto_id in enumerate(profile.disable_vetoes):
+        if veto_id not in known_vetoes:
+            yield report(("disable_vetoes", i), "ref.veto", _unknown("否决条件", veto_id, known_vetoes))
     for dup in sorted(_duplicates([v.id for v in profile.vetoes])):
         yield report(("vetoes",), "dup.veto", f"否决条件编号“{dup}”重复")
     items = std.items_by_id
@@ -265,3 +271,25 @@ def lint_profile(profile: ProfileFile, std: Standard, report) -> Iterator[Proble
                 all_refs = {f"{it.id}/{m.id}" for it in std.items for m in it.materials}
                 yield report((*sub, "materials", j), "ref.material", _unknown("材料", ref, all_refs))
         yield from _check_provenance(veto.provenance, sources, lambda s, c, m, **kw: report((*sub, "provenance", *s), c, m, **kw))
+
+
+def _lint_scoring(profile: ProfileFile, std: Standard, report) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+    scoring = profile.scoring
+    assert scoring is not None
+    items = set(std.items_by_id)
+    for site_type, targets in scoring.site_types.items():
+        for j, item_id in enumerate(targets):
+            if item_id not in items:
+                yield report(("scoring", "site_types", site_type, j), "ref.item", _unknown("条目", item_id, items))
+    for item_id in scoring.item_marks_override:
+        if item_id not in items:
+            yield report(("scoring", "item_marks_override", item_id), "ref.item", _unknown("条目", item_id, items))
+    for ind_id in scoring.survey_min_sample:
+        if ind_id not in std.indicators_by_id:
+            yield report(("scoring", "survey_min_sample", ind_id), "ref.indicator", _unknown("指标", ind_id, set(std.indicators_by_id)))
+    d = scoring.deductions
+    # Missing evidence must never cost less than bad evidence, or hiding data would pay.
+    if d.missing_indicator < d.indicator_fail:
+        yield report(("scoring", "deductions", "missing_indicator"), "scoring.incentive", "指标未填报的扣分低于不达标的扣分，会鼓励不报数据", expected=f"≥ {d.indicator_fail:g}", found=f"{d.missing_indicator:g}")
+    if d.missing_material < d.expired_material:
+        yield report(("scoring", "deductions", "missing_material"), "scoring.incentive", "缺材料的扣分低于材料过期的扣分，会鼓励不交材料", expected=f"≥ {d.expired_material:g}", found=f"{d.missing_material:g}")
