@@ -11,7 +11,8 @@ from typing import Optional
 import typer
 
 from cwassess import __version__
-from cwassess.commands import claims_seed, claims_show, claims_status, init, standard_lint, standard_list, standard_show
+from cwassess.commands import claims_export, claims_import, claims_seed, claims_show, claims_status, init, standard_lint, standard_list, standard_show
+from cwassess.commands import evidence_check, score, standard_import_official
 from cwassess.commands.common import EXIT_INTERNAL, AppState
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -30,14 +31,22 @@ app.add_typer(standard_app, name="standard")
 standard_app.command("lint")(standard_lint.lint)
 standard_app.command("list")(standard_list.list_)
 standard_app.command("show")(standard_show.show)
+standard_app.command("import-official")(standard_import_official.import_official)
 
 claims_app = typer.Typer(help="认领：生成、检查、查看部门职责、导入导出责任分解表。", no_args_is_help=True, context_settings=CONTEXT)
 app.add_typer(claims_app, name="claims")
 claims_app.command("seed")(claims_seed.seed)
 claims_app.command("status")(claims_status.status)
 claims_app.command("show")(claims_show.show)
+claims_app.command("export")(claims_export.export)
+claims_app.command("import")(claims_import.import_)
+
+evidence_app = typer.Typer(help="证据：检查、模板、导入。", no_args_is_help=True, context_settings=CONTEXT)
+app.add_typer(evidence_app, name="evidence")
+evidence_app.command("check")(evidence_check.check)
 
 app.command("init")(init.init)
+app.command("score")(score.score)
 
 
 def _version(value: bool) -> None:
@@ -57,10 +66,20 @@ def root(
     ctx.obj = AppState(workspace_option=workspace, debug=debug)
 
 
+def _workspace_from_argv(argv: list[str]) -> Path | None:
+    """The --workspace given on the command line (the typer context is gone once a command crashed)."""
+    for i, arg in enumerate(argv):
+        if arg in {"--workspace", "-w"} and i + 1 < len(argv):
+            return Path(argv[i + 1])
+        if arg.startswith("--workspace="):
+            return Path(arg.split("=", 1)[1])
+    return None
+
+
 def _log_crash(trace: str) -> Path | None:
     from cwassess.workspace import resolve_workspace
 
-    folder = resolve_workspace(None) / ".cwassess" / "logs"
+    folder = resolve_workspace(_workspace_from_argv(sys.argv[1:])) / ".cwassess" / "logs"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"error-{datetime.now():%Y%m%d-%H%M%S}.log"

@@ -78,19 +78,29 @@ def apply_overlay(std: Standard, overlay: OfficialOverlay) -> Standard:
     return std.model_copy(update={"sections": sections})
 
 
-def _load_overlay(ws: Workspace, std: Standard) -> Standard:
-    path = ws.root / OVERLAY_FILE
-    if not path.is_file():
-        return std
+def load_overlayed_standard(workspace_root: Path, standard: Standard) -> tuple[Standard, list[Problem]]:
+    """The standard with the workspace's official-text overlay applied, when the folder is a workspace.
+
+    Outside a workspace (no city.yaml), or without an overlay, the standard comes back unchanged.
+    An overlay that cannot be read, or was made for another standard, is not applied; why is in the problems.
+    """
+    path = workspace_root / OVERLAY_FILE
+    if not (workspace_root / CITY_FILE).is_file() or not path.is_file():
+        return standard, []
     doc = load_yaml(path, display_path(path))
     overlay = validate_document(doc, OfficialOverlay)
-    ws.problems.extend(doc.problems)
+    problems = list(doc.problems)
     if overlay is None:
-        return std
+        return standard, problems
+    if overlay.standard != standard.meta.id:
+        problems.append(
+            doc.problem(("standard",), "overlay.standard", "官方原文覆盖层属于另一个标准，未使用", expected=standard.meta.id, found=overlay.standard)
+        )
+        return standard, problems
     for item_id in overlay.items:
-        if item_id not in std.items_by_id:
-            ws.problems.append(doc.problem(("items", item_id), "ref.item", f"未知条目“{item_id}”"))
-    return apply_overlay(std, overlay)
+        if item_id not in standard.items_by_id:
+            problems.append(doc.problem(("items", item_id), "ref.item", f"未知条目“{item_id}”"))
+    return apply_overlay(standard, overlay), problems
 
 
 def _load_profiles(ws: Workspace, std: Standard) -> Standard:
@@ -158,7 +168,8 @@ def load_workspace(root: Path, with_claims: bool = True) -> Workspace:
         return ws
     ws.problems.extend(lint_standard(loaded.standard, loaded.locator))
     ws.locator.places.update(loaded.locator.places)
-    std = _load_overlay(ws, loaded.standard)
+    std, overlay_problems = load_overlayed_standard(root, loaded.standard)
+    ws.problems.extend(overlay_problems)
     ws.standard = _load_profiles(ws, std)
     if ws.city is not None:
         known = ws.standard.profiles_by_id

@@ -31,7 +31,7 @@ def parse_item_number(text: str) -> int | None:
     value = unicodedata.normalize("NFKC", str(text)).strip()
     value = _SECTION_PREFIX.sub("", value)
     value = value.strip()
-    match = re.fullmatch(r"第?\s*\(?\s*([0-9]+|[零一二两三四五六七八九十]+)\s*\)?\s*条?", value)
+    match = re.fullmatch(r"第?\s*\(?\s*([0-9]{1,3}|[零一二两三四五六七八九十]{1,4})\s*\)?\s*条?", value)
     if not match:
         return None
     token = match.group(1)

@@ -12,7 +12,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from cwassess.engine.results import ScoreResult
 from cwassess.models.city import CityFile
+from cwassess.models.evidence import EvidenceManifest, InspectionFile, WaiverFile
 from cwassess.models.claims import ClaimsFile
 from cwassess.models.overlay import OfficialOverlay
 from cwassess.models.profile import ProfileFile
@@ -28,6 +30,10 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "city.schema.json": CityFile,
     "claims.schema.json": ClaimsFile,
     "official-text.schema.json": OfficialOverlay,
+    "evidence.schema.json": EvidenceManifest,
+    "inspections.schema.json": InspectionFile,
+    "waivers.schema.json": WaiverFile,
+    "score.schema.json": ScoreResult,
 }
 
 

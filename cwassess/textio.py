@@ -31,14 +31,20 @@ def _first_non_utf8_line(data: bytes) -> int | None:
     return None
 
 
-def _has_utf8_multibyte_line(data: bytes) -> bool:
+def _has_utf8_cjk_line(data: bytes) -> bool:
+    """A line that is clearly UTF-8: it decodes and holds characters of three or more bytes (CJK).
+
+    GBK text can decode as UTF-8 only into two-byte characters (U+0080–U+07FF), never into CJK,
+    so a pure GBK file is never mistaken for a mixed one.
+    """
     for raw in data.split(b"\n"):
         if any(b >= 0x80 for b in raw):
             try:
-                raw.decode("utf-8")
-                return True
+                line = raw.decode("utf-8")
             except UnicodeDecodeError:
                 continue
+            if any(ord(c) >= 0x800 for c in line):
+                return True
     return False
 
 
@@ -51,7 +57,8 @@ def decode_bytes(data: bytes, file: str) -> DecodedText:
             try:
                 return _check_nul(data.decode(name), name, file)
             except UnicodeDecodeError as exc:
-                return DecodedText(None, problems=[_bad_encoding(file, _line_of(data, exc.start), name)])
+                line = data[: exc.start].decode(name, errors="ignore").count("\n") + 1
+                return DecodedText(None, problems=[_bad_encoding(file, line, "UTF-8" if name == "utf-8-sig" else "UTF-16")])
     nul = data.find(b"\x00")
     if nul != -1:
         return DecodedText(
@@ -70,7 +77,7 @@ def decode_bytes(data: bytes, file: str) -> DecodedText:
     except UnicodeDecodeError:
         pass
     bad_line = _first_non_utf8_line(data)
-    if _has_utf8_multibyte_line(data):
+    if _has_utf8_cjk_line(data):
         return DecodedText(
             None,
             problems=[
@@ -109,6 +116,12 @@ def _bad_encoding(file: str, line: int, expected: str) -> Problem:
     )
 
 
+def _size(n: int) -> str:
+    if n >= 1024 * 1024:
+        return f"{n / 1024 / 1024:.1f}".removesuffix(".0") + " MB"
+    return f"{n / 1024:.1f}".removesuffix(".0") + " KB" if n >= 1024 else f"{n} 字节"
+
+
 def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
     """Read a text file with a size limit; never raises for a user's file."""
     try:
@@ -127,8 +140,8 @@ def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> D
                     code="file.too-large",
                     file=display,
                     message="文件过大",
-                    expected=f"不超过 {max_bytes // 1024 // 1024} MB",
-                    found=f"{size / 1024 / 1024:.1f} MB",
+                    expected=f"不超过 {_size(max_bytes)}",
+                    found=_size(size),
                 )
             ],
         )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any, TypeVar, get_args
+from types import UnionType
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -47,9 +48,9 @@ def _expected(err: dict[str, Any]) -> str | None:
     ctx = err.get("ctx") or {}
     kind = err["type"]
     if kind == "literal_error":
-        return str(ctx.get("expected", "")).replace("'", "")
+        return _choices(str(ctx.get("expected", "")))
     if kind == "union_tag_invalid":
-        return str(ctx.get("expected_tags", "")).replace("'", "")
+        return _choices(str(ctx.get("expected_tags", "")))
     if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}:
         sign = {"greater_than_equal": "≥", "greater_than": ">", "less_than_equal": "≤", "less_than": "<"}[kind]
         bound = next(iter(ctx.values()), "")
@@ -59,6 +60,11 @@ def _expected(err: dict[str, Any]) -> str | None:
     if kind in {"too_long", "string_too_long"}:
         return f"最多 {ctx.get('max_length')} {'项' if kind == 'too_long' else '个字符'}"
     return None
+
+
+def _choices(text: str) -> str:
+    """pydantic's "'a', 'b' or 'c'" as 「a、b 或 c」."""
+    return text.replace("'", "").replace(", ", "、").replace(" or ", " 或 ")
 
 
 def _clean_path(data: Any, loc: tuple[Any, ...]) -> Path_:
@@ -89,21 +95,34 @@ _TAG_NAMES = {"threshold", "trend", "baseline", "vs_plan", "level", "boolean", "
 
 def _model_fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     """Field names of the (sub)model that owns the last element of loc, for 'did you mean'."""
-    current: Any = model
+    annotation: Any = model
     for part in loc[:-1]:
-        if isinstance(part, int) or current is None:
-            continue
-        fields = getattr(current, "model_fields", None)
-        if fields is None:
+        annotation = _step(annotation, part)
+        if annotation is None:
             return []
-        if part in fields:
-            current = _inner_model(fields[part].annotation)
-        elif part in _TAG_NAMES:
-            current = _tag_model(current, part)
-        else:
-            return []
-    fields = getattr(current, "model_fields", None)
-    return list(fields) if fields else []
+    target = _inner_model(annotation) if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)) else annotation
+    return list(target.model_fields) if target is not None else []
+
+
+def _step(annotation: Any, part: Any) -> Any:
+    """The annotation one loc element further down: a field, a dict value, a list item or a union tag."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        field = annotation.model_fields.get(part)
+        return field.annotation if field is not None else None
+    origin = get_origin(annotation)
+    args = get_args(annotation)
+    if origin is Annotated:
+        return _step(args[0], part)
+    if origin is dict:
+        return args[1]
+    if origin in (list, tuple) and isinstance(part, int):
+        return args[0]
+    if origin in (Union, UnionType) or origin is None and args:
+        if part in _TAG_NAMES:
+            return _tag_model(None, part)
+        non_none = [a for a in args if a is not type(None)]
+        return _step(non_none[0], part) if len(non_none) == 1 else None
+    return None
 
 
 def _inner_model(annotation: Any) -> Any:
@@ -147,7 +166,12 @@ def translate_errors(doc: YamlDocument, exc: ValidationError, model: type[BaseMo
             name = str(path[-1]) if path else ""
             suggestion = did_you_mean(name, _model_fields_at(model, loc))
             message = f"未知字段“{name}”" + (f"，是否想写“{suggestion}”？" if suggestion else "")
-        found = None if kind in {"missing", "extra_forbidden"} else shorten(err.get("input"))
+        if kind in {"missing", "extra_forbidden"}:
+            found = None
+        elif kind == "union_tag_invalid":
+            found = shorten(str((err.get("ctx") or {}).get("tag", "")))
+        else:
+            found = shorten(err.get("input"))
         problems.append(doc.problem(path, f"schema.{kind}", message, expected=_expected(err), found=found))
     return problems
 
@@ -155,6 +179,8 @@ def translate_errors(doc: YamlDocument, exc: ValidationError, model: type[BaseMo
 def validate_document(doc: YamlDocument, model: type[M]) -> M | None:
     """Validate parsed data into a model; append translated problems to the document."""
     if doc.data is None:
+        if not doc.problems:  # `null`, `~` or a lone `---`: an empty document is not a valid file
+            doc.problems.append(Problem(code="schema.root", file=doc.file, line=1, column=1, message="文件顶层应为映射（“键: 值”）", found="None"))
         return None
     if not isinstance(doc.data, dict):
         doc.problems.append(doc.problem((), "schema.root", "文件顶层应为映射（“键: 值”）", found=shorten(doc.data)))

@@ -282,9 +282,10 @@ def parse_yaml_text(text: str, file: str) -> YamlDocument:
         except yaml.MarkedYAMLError as exc:
             doc.problems.append(_mark_problem(file, exc, text))
             return doc
-        except yaml.reader.ReaderError as exc:  # a position in characters, no marks
-            line = text.count("\n", 0, exc.position) + 1
-            column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        except yaml.reader.ReaderError as exc:  # libyaml gives a byte offset into the UTF-8 text
+            index = len(text.encode("utf-8")[: exc.position].decode("utf-8", errors="ignore"))
+            line = text.count("\n", 0, index) + 1
+            column = index - (text.rfind("\n", 0, index) + 1) + 1
             doc.problems.append(Problem(code="yaml.syntax", file=file, line=line, column=column, message=_translate(str(exc))))
             return doc
         except yaml.YAMLError as exc:

@@ -59,18 +59,22 @@ def fail_with(problems: list[Problem], as_json: bool, title: str) -> NoReturn:
 
 def load_standard_or_exit(ctx: typer.Context, as_json: bool):  # type: ignore[no-untyped-def]
     """The workspace's standard, linted; stops with exit 1 if it has errors."""
+    from cwassess.loading import load_overlayed_standard
     from cwassess.standard.lint import lint_standard
     from cwassess.standard.load import load_standard
     from cwassess.workspace import resolve_workspace, standard_dir
 
-    root = standard_dir(resolve_workspace(state(ctx).workspace_option))
-    result = load_standard(root)
+    workspace = resolve_workspace(state(ctx).workspace_option)
+    result = load_standard(standard_dir(workspace))
     problems = list(result.problems)
-    if result.standard is not None:
-        problems += lint_standard(result.standard, result.locator)
-    if result.standard is None or has_errors(problems):
+    std = result.standard
+    if std is not None:
+        problems += lint_standard(std, result.locator)
+        std, overlay_problems = load_overlayed_standard(workspace, std)
+        problems += overlay_problems
+    if std is None or has_errors(problems):
         fail_with(problems, as_json, "标准文件有错误，请先运行 cwassess standard lint 修正")
-    return result.standard
+    return std
 
 
 def load_workspace_or_exit(ctx: typer.Context, as_json: bool, with_claims: bool = True):  # type: ignore[no-untyped-def]

@@ -53,14 +53,14 @@ def lint(
     default_root = standard_dir(resolve_workspace(state(ctx).workspace_option))
     target = path or default_root
     if not target.exists():
-        make_console(stderr=True).print(f"路径不存在：{target}", markup=False)
+        make_console(stderr=True).print(f"路径不存在：{target}", markup=False, soft_wrap=True)
         raise typer.Exit(EXIT_USAGE)
     root = find_standard_root(target)
     if root is None and target.is_file():
         problems = _lint_profile_file(target, default_root)
         counts: dict[str, int] = {}
     elif root is None:
-        make_console(stderr=True).print(f"{target} 不是标准目录：找不到 standard.yaml", markup=False)
+        make_console(stderr=True).print(f"{target} 不是标准目录：找不到 standard.yaml", markup=False, soft_wrap=True)
         raise typer.Exit(EXIT_USAGE)
     else:
         result = load_standard(root)
@@ -90,5 +90,5 @@ def lint(
             f"（另 {counts['planning_targets']} 项规划目标），{counts['profiles']} 个配置"
         )
     summary += f"；{warnings} 个警告" if warnings else ""
-    make_console().print(summary, style="green", markup=False)
+    make_console().print(summary, style="green", markup=False, soft_wrap=True)
     raise typer.Exit(EXIT_OK if not has_errors(problems) else EXIT_INVALID)

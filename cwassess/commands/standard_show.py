@@ -23,7 +23,7 @@ def find(std: Standard, query: str) -> Item | Indicator | str | None:
         return std.items_by_id[query]
     if query in std.indicators_by_id:
         return std.indicators_by_id[query]
-    if query.startswith("指标") and query[2:].isdigit():
+    if query.startswith("指标") and query[2:].isascii() and query[2:].isdigit() and len(query) <= 6:
         number = int(query[2:])
         return next((ind for ind in std.indicators if ind.number == number), None)
     number = parse_item_number(query)
@@ -120,7 +120,7 @@ def show(
     if found is None:
         candidates = [*std.items_by_id, *std.indicators_by_id, *std.departments_by_code]
         guess = did_you_mean(query, candidates)
-        make_console(stderr=True).print(f"找不到“{query}”" + (f"，是否想查“{guess}”？" if guess else ""), markup=False)
+        make_console(stderr=True).print(f"找不到“{query}”" + (f"，是否想查“{guess}”？" if guess else ""), markup=False, soft_wrap=True)
         raise typer.Exit(EXIT_USAGE)
     if isinstance(found, Item):
         if as_json:

@@ -120,16 +120,20 @@ def _item(item: Item, loc: Locator, resolver: DepartmentResolver, indicator_ids:
 
 
 def _unknown(kind: str, ref: str, known: set[str]) -> str:
-    suggestion = did_you_mean(ref, sorted(known))
+    suggestion = did_you_mean(ref, sorted(known - {ref}))
     return f"未知{kind}“{ref}”" + (f"，是否想写“{suggestion}”？" if suggestion else "")
 
 
 def _indicators(std: Standard, loc: Locator, resolver: DepartmentResolver) -> Iterator[Problem]:
     for dup in sorted(_duplicates([ind.id for ind in std.indicators])):
         yield loc.problem(("indicator", dup), ("id",), "dup.indicator", f"指标编号“{dup}”重复")
-    numbers = [ind.number for ind in std.indicators if ind.number is not None]
-    for dup in sorted(_duplicates([str(n) for n in numbers])):
-        yield loc.problem(("standard",), (), "dup.indicator-number", f"指标序号 {dup} 重复")
+    seen_numbers: set[int] = set()
+    for i, ind in enumerate(std.indicators):
+        if ind.number is None:
+            continue
+        if ind.number in seen_numbers:
+            yield loc.problem(("indicators-file",), ("indicators", i, "number"), "dup.indicator-number", f"指标序号 {ind.number} 重复")
+        seen_numbers.add(ind.number)
     items = set(std.items_by_id)
     by_id = std.indicators_by_id
     for ind in std.indicators:
@@ -202,6 +206,10 @@ def _sampling(std: Standard, loc: Locator, _: DepartmentResolver) -> Iterator[Pr
 
 def _provenances(std: Standard) -> Iterator[tuple[tuple[str, ...], tuple[str | int, ...], Provenance]]:
     yield ("standard",), ("provenance",), std.meta.provenance
+    yield ("standard",), ("scope_provenance",), std.meta.scope_provenance
+    yield ("sampling",), ("provenance",), std.sampling.provenance
+    for section in std.sections:
+        yield ("section", section.info.id), ("provenance",), section.info.provenance
     for item in std.items:
         key = ("item", item.id)
         yield key, ("provenance",), item.provenance
@@ -216,6 +224,8 @@ def _provenances(std: Standard) -> Iterator[tuple[tuple[str, ...], tuple[str | i
         yield key, ("item_provenance",), ind.item_provenance
         if ind.rule is not None:
             yield key, ("rule", "provenance"), ind.rule.provenance
+        for i, sub in enumerate(ind.sub_indicators):
+            yield key, ("sub_indicators", i, "provenance"), sub.provenance
 
 
 def _provenance(std: Standard, loc: Locator, _: DepartmentResolver) -> Iterator[Problem]:

@@ -108,6 +108,7 @@ def load_standard(root: Path) -> LoadResult:
         if parsed is None:
             continue
         if name == "indicators":
+            locator.add(("indicators-file",), doc, ())
             for i, ind in enumerate(parsed.indicators):
                 locator.add(("indicator", ind.id), doc, ("indicators", i))
         elif name == "departments":

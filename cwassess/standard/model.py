@@ -79,6 +79,13 @@ class Standard(BaseModel):
     def profiles_by_id(self) -> dict[str, ProfileFile]:
         return {profile.id: profile for profile in self.profiles}
 
+    def model_copy(self, *, update: dict[str, object] | None = None, deep: bool = False) -> Standard:  # type: ignore[override]
+        """A copy whose lookups are rebuilt: cached ones would still describe the original."""
+        copy = super().model_copy(update=update, deep=deep)
+        for name in _CACHED:
+            copy.__dict__.pop(name, None)
+        return copy
+
     def national_indicators(self) -> list[Indicator]:
         return [ind for ind in self.indicators if ind.role == "indicator"]
 
@@ -87,3 +94,6 @@ class Standard(BaseModel):
 
     def indicators_of(self, item_id: str) -> list[Indicator]:
         return [ind for ind in self.indicators if ind.item == item_id]
+
+
+_CACHED = [name for name, value in vars(Standard).items() if isinstance(value, cached_property)]

@@ -1,0 +1,132 @@
+"""Cell normalisation: width folding, cell text, dates, several names in one cell."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cwassess.normalize import cell_text, fold, is_blank, is_no_deadline_word, parse_date, split_names
+
+
+def test_fold_makes_digits_letters_and_punctuation_half_width_and_keeps_chinese() -> None:
+    assert fold("（１２）ＡＢｃ，配合：爱卫办；") == "(12)ABc,配合:爱卫办;"
+    assert fold("国家卫生城市") == "国家卫生城市"
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (None, ""),
+        ("  张三 \n", "张三"),
+        (12.0, "12"),
+        (3.5, "3.5"),
+        (7, "7"),
+        (True, "TRUE"),
+        (dt.date(2027, 5, 31), "2027-05-31"),
+        (dt.datetime(2027, 5, 31), "2027-05-31"),
+        (dt.datetime(2027, 5, 31, 8, 30), "2027-05-31 08:30:00"),
+        (dt.time(8, 30), "08:30:00"),
+    ],
+)
+def test_cell_text(value: object, text: str) -> None:
+    assert cell_text(value) == text
+
+
+def test_is_blank() -> None:
+    assert is_blank(None) and is_blank("") and is_blank(" \n\t")
+    assert not is_blank(0) and not is_blank("0")
+
+
+@pytest.mark.parametrize(
+    ("value", "date"),
+    [
+        ("2024-03-05", dt.date(2024, 3, 5)),
+        ("2024/3/5", dt.date(2024, 3, 5)),
+        ("2024.3.5", dt.date(2024, 3, 5)),
+        ("2024年3月5日", dt.date(2024, 3, 5)),
+        ("2024年3月5号", dt.date(2024, 3, 5)),
+        ("２０２４年３月５日", dt.date(2024, 3, 5)),
+        (" 2024 - 03 - 05 ", dt.date(2024, 3, 5)),
+        ("2024-03-05 00:00:00", dt.date(2024, 3, 5)),
+        ("20240305", dt.date(2024, 3, 5)),
+        (20240305, dt.date(2024, 3, 5)),
+        (45356, dt.date(2024, 3, 5)),
+        (45356.0, dt.date(2024, 3, 5)),
+        (45356.75, dt.date(2024, 3, 5)),
+        (dt.date(2024, 3, 5), dt.date(2024, 3, 5)),
+        (dt.datetime(2024, 3, 5, 17, 0), dt.date(2024, 3, 5)),
+        ("2027年6月", dt.date(2027, 6, 30)),
+        ("2027年6月底", dt.date(2027, 6, 30)),
+        ("2027年6月底前", dt.date(2027, 6, 30)),
+        ("2027-06", dt.date(2027, 6, 30)),
+        ("2024年2月", dt.date(2024, 2, 29)),
+        ("2027年底", dt.date(2027, 12, 31)),
+        ("2027年上半年", dt.date(2027, 6, 30)),
+        ("2027年下半年", dt.date(2027, 12, 31)),
+    ],
+)
+def test_parse_date_accepts(value: object, date: dt.date) -> None:
+    assert parse_date(value) == (date, None)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2024年13月1日", "无法识别的日期“2024年13月1日”"),
+        ("2024-02-30", "无法识别的日期“2024-02-30”"),
+        ("2024-00-10", "无法识别的日期“2024-00-10”"),
+        ("明年春天", "无法识别的日期“明年春天”"),
+        ("1899-12-31", "无法识别的日期“1899-12-31”"),
+        (2024, "无法识别的日期“2024”"),
+        (3.5, "无法识别的日期“3.5”"),
+        (True, "无法识别的日期“TRUE”"),
+        (float("nan"), "无法识别的日期“nan”"),
+        (dt.time(12, 30), "无法识别的日期“12:30:00”"),
+        ("  2024年13月1日 ", "无法识别的日期“2024年13月1日”"),
+    ],
+)
+def test_parse_date_refuses_with_exact_message(value: object, message: str) -> None:
+    assert parse_date(value) == (None, message)
+
+
+@pytest.mark.parametrize("value", [None, "", "  ", "长期坚持", "常态化", "持续推进", "长 期 坚 持"])
+def test_parse_date_blank_and_no_deadline_words(value: object) -> None:
+    assert parse_date(value) == (None, None)
+
+
+def test_no_deadline_words() -> None:
+    assert is_no_deadline_word("长期坚持")
+    assert not is_no_deadline_word("2027-05-31")
+    assert not is_no_deadline_word(None)
+
+
+@given(st.one_of(st.text(max_size=30), st.integers(), st.floats(), st.dates(), st.datetimes(), st.booleans(), st.none(), st.times()))
+def test_parse_date_never_raises(value: object) -> None:
+    date, message = parse_date(value)
+    assert date is None or message is None
+    if message is not None:
+        assert message.startswith("无法识别的日期“") and message.endswith("”")
+    if date is not None:
+        assert isinstance(date, dt.date) and not isinstance(date, dt.datetime)
+
+
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        ("爱卫办、卫健委", ["爱卫办", "卫健委"]),
+        ("爱卫办，卫健委,疾控中心", ["爱卫办", "卫健委", "疾控中心"]),
+        ("爱卫办;卫健委；疾控中心", ["爱卫办", "卫健委", "疾控中心"]),
+        ("爱卫办/卫健委／疾控中心", ["爱卫办", "卫健委", "疾控中心"]),
+        ("爱卫办\n卫健委\r\n疾控中心", ["爱卫办", "卫健委", "疾控中心"]),
+        (" 爱卫办 、、 卫健委 、", ["爱卫办", "卫健委"]),
+        ("市城市管理局", ["市城市管理局"]),
+        ("", []),
+        (None, []),
+        (12.0, ["12"]),
+    ],
+)
+def test_split_names(cell: object, names: list[str]) -> None:
+    assert split_names(cell) == names
