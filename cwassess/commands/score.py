@@ -17,6 +17,11 @@ SCORE_FILE = "score.json"
 STATUS_STYLE = {"达标": "green", "基本达标": "yellow", "不达标": "red", "缺材料": "magenta", "不适用": "dim", "未评估": "dim"}
 
 
+def _num(value: float) -> str:
+    """Scores as people write them: at most two decimals, no trailing zeros."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
 def _days(n: int) -> str:
     return f"距评估还有 {n} 天" if n >= 0 else f"评估日期已过 {-n} 天"
 
@@ -31,12 +36,12 @@ def print_summary(result: ScoreResult, names: dict[str, str], top: int = 10) -> 
     t = result.totals
     verdict_style = "bold green" if result.verdict == "模拟通过" else "bold red"
     console.print(f"{result.city} 模拟测评（{result.today}，{_days(result.days_left)}，评估日期 {result.assessment_date}）", style="bold", markup=False)
-    console.print(f"结论：{result.verdict}    得分 {t.score:g} / {t.marks:g}（{t.ratio:.1%}）", style=verdict_style, markup=False)
+    console.print(f"结论：{result.verdict}    得分 {_num(t.score)} / {_num(t.marks)}（{t.ratio:.1%}）", style=verdict_style, markup=False)
     for reason in result.verdict_reasons:
         console.print(f"  · {reason}", markup=False, soft_wrap=True)
     b = result.totals_before_waivers
     if b.score != t.score or b.marks != t.marks:
-        console.print(f"豁免前得分 {b.score:g} / {b.marks:g}（{b.ratio:.1%}），豁免后 {t.score:g} / {t.marks:g}（{t.ratio:.1%}）", markup=False)
+        console.print(f"豁免前得分 {_num(b.score)} / {_num(b.marks)}（{b.ratio:.1%}），豁免后 {_num(t.score)} / {_num(t.marks)}（{t.ratio:.1%}）", markup=False)
     counts = "，".join(f"{k} {v}" for k, v in t.counts.items() if v)
     console.print(f"条目：{counts}", markup=False)
 
@@ -44,7 +49,7 @@ def print_summary(result: ScoreResult, names: dict[str, str], top: int = 10) -> 
     for col in ("方面", "得分", "满分", "得分率", "不达标", "缺材料"):
         sections.add_column(col, justify="right" if col != "方面" else "left")
     for s in result.sections:
-        sections.add_row(f"{s.number}、{s.title}", f"{s.totals.score:g}", f"{s.totals.marks:g}", f"{s.totals.ratio:.0%}", str(s.totals.counts["不达标"]), str(s.totals.counts["缺材料"]))
+        sections.add_row(f"{s.number}、{s.title}", f"{_num(s.totals.score)}", f"{_num(s.totals.marks)}", f"{s.totals.ratio:.0%}", str(s.totals.counts["不达标"]), str(s.totals.counts["缺材料"]))
     console.print(sections)
 
     worst = sorted((it for it in result.items if it.status not in {"达标", "不适用", "未评估"}), key=lambda it: (-it.points_lost, it.number))[:top]
@@ -53,7 +58,7 @@ def print_summary(result: ScoreResult, names: dict[str, str], top: int = 10) -> 
         for col in ("序号", "条目", "状态", "失分", "牵头"):
             table.add_column(col)
         for it in worst:
-            table.add_row(it.label, it.title, it.status, f"{it.points_lost:g}", names.get(it.lead or "", it.lead or "—"), style=STATUS_STYLE.get(it.status))
+            table.add_row(it.label, it.title, it.status, f"{_num(it.points_lost)}", names.get(it.lead or "", it.lead or "—"), style=STATUS_STYLE.get(it.status))
         console.print(table)
 
     if result.gaps:
@@ -61,7 +66,7 @@ def print_summary(result: ScoreResult, names: dict[str, str], top: int = 10) -> 
         for col in ("分值", "序号", "差距", "原因", "编号"):
             table.add_column(col)
         for g in result.gaps[:top]:
-            table.add_row(f"{g.points_at_stake:g}", g.label, g.subject, g.reason, g.gap)
+            table.add_row(f"{_num(g.points_at_stake)}", g.label, g.subject, g.reason, g.gap)
         console.print(table)
 
     ranking = Table(title="部门排名（按牵头条目得分率）", title_justify="left")
@@ -69,7 +74,7 @@ def print_summary(result: ScoreResult, names: dict[str, str], top: int = 10) -> 
         ranking.add_column(col)
     for d in result.departments:
         ratio = f"{d.lead_ratio:.0%}" if d.lead_ratio is not None else "—"
-        ranking.add_row(str(d.rank), d.name, str(len(d.lead_items)), ratio, str(d.gaps), f"{d.points_lost:g}")
+        ranking.add_row(str(d.rank), d.name, str(len(d.lead_items)), ratio, str(d.gaps), f"{_num(d.points_lost)}")
     console.print(ranking)
 
     for v in result.vetoes:
@@ -91,7 +96,7 @@ def print_explain(item: ItemResult, names: dict[str, str]) -> None:
     console = make_console()
     lead = names.get(item.lead or "", item.lead or "—")
     console.print(f"{item.label}{item.title}  [{item.item}]", style="bold", markup=False)
-    console.print(f"状态：{item.status}  得分 {item.score:g} / {item.marks:g}，失分 {item.points_lost:g}  牵头：{lead}", markup=False)
+    console.print(f"状态：{item.status}  得分 {_num(item.score)} / {_num(item.marks)}，失分 {_num(item.points_lost)}  牵头：{lead}", markup=False)
     if item.waiver:
         console.print(f"已豁免：{item.waiver}", markup=False)
     for n, f in enumerate(item.findings, start=1):

@@ -30,8 +30,11 @@ def item_applies(ctx: Context, item: Item) -> bool:
     return ctx.city.kind in item.applies_to and conditional.applies(ctx, item.applies_when)
 
 
-def evaluate_item(ctx: Context, item: Item) -> list[Finding]:
-    """Every rule of one item, in a fixed order: indicators, surveys, materials, check points, sites."""
+def evaluate_item(ctx: Context, item: Item, waive: bool = True) -> list[Finding]:
+    """Every rule of one item, in a fixed order: indicators, surveys, materials, check points, sites.
+
+    With `waive`, material and indicator waivers apply before check points summarise their materials.
+    """
     findings: list[Finding] = []
     for ind in ctx.std.indicators_of(item.id):
         if ind.role != "indicator" or ctx.city.kind not in ind.applies_to:
@@ -49,6 +52,8 @@ def evaluate_item(ctx: Context, item: Item) -> list[Finding]:
             materials.append(conditional.not_applicable(ctx, item, gap, f"材料：{mat.title}", mat.applies_when))
         else:
             materials.append(document_present.evaluate(ctx, item, mat))
+    if waive:
+        materials = apply_waivers(ctx, item, materials)[0]
     findings += materials
     on_site = False
     for req in item.requirements:
@@ -173,15 +178,15 @@ def _departments(ctx: Context, items: list[ItemResult]) -> list[DepartmentResult
 
 
 def score(ctx: Context, assume: frozenset[str] = frozenset()) -> ScoreResult:
-    raw: dict[str, list[Finding]] = {}
     items: list[ItemResult] = []
     before: list[ItemResult] = []
     for item in ctx.std.items:
-        findings = assume_closed(evaluate_item(ctx, item), assume) if item_applies(ctx, item) else []
-        raw[item.id] = findings
+        applicable = item_applies(ctx, item)
+        findings = assume_closed(evaluate_item(ctx, item), assume) if applicable else []
+        unwaived = assume_closed(evaluate_item(ctx, item, waive=False), assume) if applicable else []
         waived, waiver = apply_waivers(ctx, item, findings)
         items.append(_item_result(ctx, item, waived, waiver))
-        before.append(_item_result(ctx, item, findings, None))
+        before.append(_item_result(ctx, item, unwaived, None))
     by_gap = {f.gap: f for it in items for f in it.findings}
     vetoes: list[VetoResult] = [veto.evaluate(ctx, profile, v, by_gap) for profile, v in ctx.vetoes]
     totals = _totals(items)

@@ -27,6 +27,9 @@ def window(material: Material, assessment: dt.date) -> tuple[dt.date | None, dt.
 def in_window(doc: Document, material: Material, assessment: dt.date) -> tuple[bool, str]:
     """Whether the document counts, and a Chinese reason when it does not."""
     start, end = window(material, assessment)
+    if material.per_year and material.period in YEARS:
+        # Per-year materials are counted by calendar year, so the whole first year is inside the window.
+        start = dt.date(assessment.year - YEARS[material.period], 1, 1)
     if doc.period_start and doc.period_end:
         if doc.period_start > end:
             return False, f"覆盖时间段 {doc.period_start}—{doc.period_end} 晚于评估日期"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
@@ -12,8 +12,11 @@ from cwassess.models.common import ShortText, Slug, StrictModel, Text
 RawValue = float | int | str
 RawDate = str
 
-DocType = Literal["法规", "规章", "规范性文件", "公文", "会议纪要", "台账", "报告", "规划", "照片", "视频截图", "宣传品", "其他"]
-DOC_TYPES: tuple[str, ...] = ("法规", "规章", "规范性文件", "公文", "会议纪要", "台账", "报告", "规划", "照片", "视频截图", "宣传品", "其他")
+DocType = Literal[
+    "法规", "规章", "规范性文件", "公文", "制度", "规划", "会议纪要", "台账", "报告", "统计报表",
+    "合同", "证照", "照片", "截图", "视频截图", "宣传品", "其他",
+]
+DOC_TYPES: tuple[str, ...] = get_args(DocType)
 InspectionKind = Literal["模拟暗访", "自查", "明查", "暗访通报", "网格巡查"]
 Pest = Literal["rat", "mosquito", "fly", "cockroach"]
 PEST_ZH: dict[str, str] = {"rat": "鼠", "mosquito": "蚊", "fly": "蝇", "cockroach": "蟑螂"}

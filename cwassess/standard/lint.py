@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from cwassess.departments import DepartmentResolver, normalize_name
 from cwassess.models.common import Provenance
+from cwassess.models.evidence import DOC_TYPES
 from cwassess.models.profile import ProfileFile
 from cwassess.models.standard import Indicator, IndicatorRule, Item, PlanRule, ThresholdRule
 from cwassess.problems import Problem
@@ -108,6 +109,12 @@ def _item(item: Item, loc: Locator, resolver: DepartmentResolver, indicator_ids:
     for dup in sorted(_duplicates(mat_ids)):
         yield loc.problem(key, ("materials",), "dup.material", f"材料编号“{dup}”重复")
     for i, mat in enumerate(item.materials):
+        for j, doc_type in enumerate(mat.doc_types):
+            if doc_type not in DOC_TYPES:
+                yield loc.problem(
+                    key, ("materials", i, "doc_types", j), "material.doc-type", f"文件类型“{doc_type}”无法提交：证据清单不认识这个类型",
+                    expected="、".join(DOC_TYPES),
+                )
         if mat.period is None:
             yield loc.problem(
                 key, ("materials", i), "material.no-period", f"材料“{mat.title}”没有时间范围（period）",
