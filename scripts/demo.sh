@@ -4,5 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/cwassess standard lint
-.venv/bin/cwassess standard list
 .venv/bin/cwassess claims status
+.venv/bin/cwassess evidence check
+.venv/bin/cwassess score

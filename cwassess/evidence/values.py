@@ -94,5 +94,7 @@ def parse_value(raw: object, unit: str) -> Parsed:
 
 
 def parse_year(raw: object) -> int | None:
+    if isinstance(raw, float) and raw.is_integer():  # a number cell from Excel
+        raw = int(raw)
     text = _fold(raw).removesuffix("年")
     return int(text) if text.isdigit() and 1990 <= int(text) <= 2100 else None

@@ -47,6 +47,7 @@ class DocumentEntry(StrictModel):
     effective: RawDate | None = Field(default=None, description="生效日期；判断有效期以此为准")
     period: Period | None = Field(default=None, description="材料覆盖的时间段")
     sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$", description="提交时记录的文件摘要")
+    previous: list[str] = Field(default_factory=list, description="此前各版本的文件摘要（内容保存在 .cwassess/store/）")
     paired_with: Slug | None = Field(default=None, description="整改前后照片配对：另一张照片的编号")
     stage: Literal["整改前", "整改后"] | None = None
     place: ShortText | None = None
