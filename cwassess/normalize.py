@@ -78,12 +78,14 @@ _YEAR_END = re.compile(r"(\d{4})\s*年\s*(?:底|末|年底|年末)(?:前)?")
 _HALF = re.compile(r"(\d{4})\s*年\s*(上|下)半年(?:前|内)?")
 
 
-def parse_date(value: object) -> tuple[dt.date | None, str | None]:
-    """A 达标时间-style cell → (date, None), (None, None) when blank or "长期坚持", or (None, exact message).
+def parse_date(value: object, *, deadline: bool = False) -> tuple[dt.date | None, str | None]:
+    """A date cell → (date, None); (None, None) when blank; (None, exact message) otherwise. Never raises.
 
     Accepts date/datetime objects, Excel serials (1990–2100), 2024-03-05, 2024/3/5, 2024.3.5, 20240305,
-    2024年3月5日; and, for deadlines, 2024年6月 / 2024-06 / 2024年6月底 (the month's last day),
-    2024年底 (31 December), 2024年上半年 / 下半年 (30 June / 31 December).
+    2024年3月5日. With `deadline=True` (达标时间, 整改期限: "by then") also 2024年6月 / 2024-06 / 2024年6月底
+    (the month's last day), 2024年底 (31 December), 2024年上半年 / 下半年 (30 June / 31 December), and the
+    words that mean "no fixed date" (长期坚持, 常态化 …) give (None, None). Without it those are errors: an
+    inspection or a finding happened on a day.
     """
     if is_blank(value):
         return None, None
@@ -104,7 +106,7 @@ def parse_date(value: object) -> tuple[dt.date | None, str | None]:
     if not isinstance(value, str):
         return None, bad_date(value)
     text = fold(value).strip()
-    if "".join(text.split()) in NO_DEADLINE_WORDS:
+    if deadline and "".join(text.split()) in NO_DEADLINE_WORDS:
         return None, None
     try:
         for pattern in (_FULL, _CHINESE, _COMPACT):
@@ -112,6 +114,8 @@ def parse_date(value: object) -> tuple[dt.date | None, str | None]:
             if match:
                 year, month, day = (int(g) for g in match.groups())
                 return _checked(dt.date(year, month, day), value)
+        if not deadline:
+            return None, bad_date(value)
         match = _YEAR_END.fullmatch(text)
         if match:
             return _checked(dt.date(int(match.group(1)), 12, 31), value)

@@ -10,8 +10,10 @@ zip of something else named .xlsx is refused). Hidden sheets (an export's 选项
 tables; `_meta` (key in column A, value in B) is returned as `Table.meta`.
 
 Limits (`Limits`): file size, what a zip-based workbook unpacks to, rows per sheet (the used range; rows that
-only carry formatting cost nothing, calamine drops them), columns, and a run of blank rows after which the
-rest of a sheet is ignored with a warning.
+only carry formatting cost nothing, calamine drops them), columns, the rectangle of an .xlsx sheet's cells
+(checked in the raw XML before calamine allocates it), and a run of blank rows after which the rest of a sheet
+is ignored with a warning. calamine itself runs in a child process with a memory limit and a timeout
+(`_READER_SOURCE` says why): a damaged file can make it abort the whole process.
 
 Tables are found by their header, not by position: the caller describes each field with the header texts
 it accepts (`Field`), and the first row (within `Limits.header_scan_rows`) of each visible sheet that has
@@ -36,6 +38,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +59,8 @@ META_SHEET = "_meta"
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
+# What reading a damaged zip can raise (zlib.error is not an OSError).
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, OSError, ValueError, KeyError, EOFError, RuntimeError, NotImplementedError)
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,10 @@ class Limits:
     header_scan_rows: int = 30
     max_xml_bytes: int = 400 * 1024 * 1024  # uncompressed sheet XML scanned for formulas
     max_unpacked_bytes: int = 1024 * 1024 * 1024  # everything inside an .xlsx/.ods, as its zip directory declares
+    max_cells: int = 5_000_000  # the rectangle from the first to the last non-empty cell of an .xlsx sheet
+    isolate: bool = True  # run calamine in a child process (see _READER_SOURCE)
+    reader_timeout: float = 60.0  # seconds for that child
+    reader_memory: int = 2 * 1024 * 1024 * 1024  # its address space
 
 
 DEFAULT_LIMITS = Limits()
@@ -143,7 +152,7 @@ def _sniff(data: bytes, suffix: str) -> tuple[str | None, str | None]:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = set(archive.namelist())
                 mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
-        except (zipfile.BadZipFile, OSError, ValueError, KeyError, NotImplementedError, EOFError, RuntimeError):
+        except _ZIP_ERRORS:
             return None, "损坏的 ZIP 压缩包"
         if "xl/workbook.xml" in names:
             return ("xlsm" if suffix == ".xlsm" else "xlsx"), None
@@ -175,7 +184,7 @@ def _unpacked_size(data: bytes) -> int:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError):
+    except _ZIP_ERRORS:
         return 0
 
 
@@ -247,50 +256,203 @@ def read_workbook_bytes(data: bytes, file: str, suffix: str, limits: Limits = DE
     return book
 
 
-def _read_calamine(book: Workbook, data: bytes, limits: Limits) -> None:
-    import python_calamine as calamine
+@dataclass
+class _RawSheet:
+    name: str
+    hidden: bool
+    merged: list[tuple[int, int, int, int]]
+    rows: list[list[CellValue]]  # from row 1 and column A
+    error: str | None = None
+    last_row: int = 0  # the last row calamine found a value in (rows beyond max_rows are not read)
 
+
+# The reader that runs calamine, as a standalone script: `python -I -c READER max_rows skip-json`, workbook bytes
+# on stdin, JSON on stdout. It imports nothing from cwassess, so the child starts in well under 0.1 s.
+# calamine can be driven by a damaged or crafted file to allocate hundreds of gigabytes (a declared
+# sharedStrings uniqueCount, a cell at XFD1048576, a broken .xls directory): Rust then aborts the whole
+# process, with no exception to catch; some files make it loop. In a child with a memory limit and a
+# timeout that costs only a problem.
+_READER_SOURCE = r"""
+import datetime as dt
+import io
+import json
+import sys
+
+import python_calamine as calamine
+
+
+def load(data, max_rows, skip):
     try:
         workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except BaseException as exc:  # calamine errors, and pyo3 panics on malformed files
-        if isinstance(exc, (KeyboardInterrupt, SystemExit, MemoryError)):
+    except BaseException as exc:
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
             raise
-        book.problems.append(_not_spreadsheet(book.file, _calamine_reason(exc)))
-        return
-    notes = _xlsx_cell_notes(data, limits) if book.kind in ("xlsx", "xlsm") else {}
-    try:
-        for meta in workbook.sheets_metadata:
-            sheet = Sheet(name=meta.name, hidden=meta.visible != calamine.SheetVisibleEnum.Visible)
-            if meta.typ != calamine.SheetTypeEnum.WorkSheet:
-                continue
-            try:
-                source = workbook.get_sheet_by_name(meta.name)
-                merged = source.merged_cell_ranges or []
-                end = source.end
-                total = 0 if end is None else min(end[0] + 1, limits.max_rows + 1)
-                raw = source.to_python(skip_empty_area=False, nrows=total) if total else []
-            except BaseException as exc:
-                if isinstance(exc, (KeyboardInterrupt, SystemExit, MemoryError)):
-                    raise
-                book.problems.append(
-                    Problem(code="sheet.unreadable", file=book.file, key=meta.name, message="无法读取此工作表", found=_calamine_reason(exc))
-                )
-                continue
-            sheet.merged = [(r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in merged]
-            sheet.notes = notes.get(meta.name, {})
-            _collect_rows(book, sheet, enumerate(raw, start=1), limits)
-            book.sheets.append(sheet)
-    finally:
+        return {"error": [type(exc).__name__, str(exc)], "sheets": []}
+    sheets = []
+    for meta in workbook.sheets_metadata:
+        if meta.typ != calamine.SheetTypeEnum.WorkSheet:
+            continue
+        sheet = {"name": meta.name, "hidden": meta.visible != calamine.SheetVisibleEnum.Visible, "merged": [], "rows": [], "error": None, "last_row": 0}
+        sheets.append(sheet)
+        if meta.name in skip:
+            continue
         try:
-            workbook.close()
-        except BaseException as exc:  # already closed
+            source = workbook.get_sheet_by_name(meta.name)
+            merged = source.merged_cell_ranges or []
+            end = source.end
+            sheet["last_row"] = 0 if end is None else end[0] + 1
+            total = min(sheet["last_row"], max_rows + 1)
+            sheet["rows"] = source.to_python(skip_empty_area=False, nrows=total) if total else []
+            sheet["merged"] = [[r0 + 1, c0 + 1, r1 + 1, c1 + 1] for (r0, c0), (r1, c1) in merged]
+        except BaseException as exc:
             if isinstance(exc, (KeyboardInterrupt, SystemExit)):
                 raise
+            sheet["error"] = [type(exc).__name__, str(exc)]
+    return {"error": None, "sheets": sheets}
 
 
-def _calamine_reason(exc: BaseException) -> str:
-    text = str(exc)
-    if "password" in text.lower() or type(exc).__name__ == "PasswordError":
+def encode(value):
+    if isinstance(value, dt.datetime):
+        return {"dt": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"d": value.isoformat()}
+    if isinstance(value, dt.time):
+        return {"t": value.isoformat()}
+    if isinstance(value, dt.timedelta):
+        return {"td": value.total_seconds()}
+    return value
+
+
+if __name__ == "__main__":
+    result = load(sys.stdin.buffer.read(), int(sys.argv[1]), set(json.loads(sys.argv[2])))
+    for sheet in result["sheets"]:
+        sheet["rows"] = [[encode(v) for v in row] for row in sheet["rows"]]
+    sys.stdout.write(json.dumps(result, ensure_ascii=True))
+"""
+
+
+def _decode(value: object) -> CellValue:
+    if isinstance(value, dict):
+        if "dt" in value:
+            return dt.datetime.fromisoformat(value["dt"])
+        if "d" in value:
+            return dt.date.fromisoformat(value["d"])
+        if "t" in value:
+            return dt.time.fromisoformat(value["t"])
+        if "td" in value:
+            return dt.timedelta(seconds=value["td"])
+        return None
+    return value  # type: ignore[return-value]
+
+
+def _limit_memory(limit: int) -> None:
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):
+        pass
+
+
+def _load_in_process(data: bytes, max_rows: int, skip: set[str]) -> dict:  # type: ignore[type-arg]
+    """The same reader without a child process (when none can be started)."""
+    namespace: dict[str, object] = {"__name__": "cwassess_reader"}
+    exec(compile(_READER_SOURCE, "<cwassess-reader>", "exec"), namespace)  # noqa: S102 - our own constant source
+    return namespace["load"](data, max_rows, skip)  # type: ignore[operator,no-any-return]
+
+
+def _load_sheets(data: bytes, limits: Limits, skip: set[str]) -> tuple[list[_RawSheet], str | None]:
+    """Every worksheet through calamine in a child process; (sheets, why the workbook cannot be opened)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    args = [str(limits.max_rows), json.dumps(sorted(skip))]
+    result: dict | None = None  # type: ignore[type-arg]
+    decode = True
+    if limits.isolate and sys.executable:
+        try:
+            done = subprocess.run(
+                [sys.executable, "-I", "-c", _READER_SOURCE, *args],
+                input=data,
+                capture_output=True,
+                timeout=limits.reader_timeout,
+                env={**os.environ, "RUST_BACKTRACE": "0"},
+                preexec_fn=(lambda: _limit_memory(limits.reader_memory)) if os.name == "posix" else None,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            return [], f"文件已损坏或过于复杂：{limits.reader_timeout:g} 秒内未能读完"
+        except OSError:
+            done = None
+        if done is not None:
+            if done.returncode != 0:
+                return [], "文件已损坏，读取时出错"
+            try:
+                result = json.loads(done.stdout)
+            except ValueError:
+                return [], "文件已损坏，读取时出错"
+    if result is None:
+        result = _load_in_process(data, limits.max_rows, skip)
+        decode = False
+    try:
+        if result["error"]:
+            return [], _calamine_reason(*result["error"])
+        sheets = [
+            _RawSheet(
+                name=str(s["name"]),
+                hidden=bool(s["hidden"]),
+                merged=[(int(a), int(b), int(c), int(d)) for a, b, c, d in s["merged"]],
+                rows=[[_decode(v) for v in row] for row in s["rows"]] if decode else s["rows"],
+                error=_calamine_reason(*s["error"]) if s["error"] else None,
+                last_row=int(s["last_row"]),
+            )
+            for s in result["sheets"]
+        ]
+    except (KeyError, TypeError, ValueError):
+        return [], "文件已损坏，读取时出错"
+    return sheets, None
+
+
+def _read_calamine(book: Workbook, data: bytes, limits: Limits) -> None:
+    notes: dict[str, dict[tuple[int, int], str]] = {}
+    skip: set[str] = set()
+    if book.kind in ("xlsx", "xlsm"):
+        for name, scan in _scan_xlsx(data, limits).items():
+            notes[name] = scan.notes
+            if scan.too_wide(limits):
+                skip.add(name)
+                book.problems.append(
+                    Problem(
+                        code="sheet.too-large-range",
+                        file=book.file,
+                        key=name,
+                        message=f"工作表的数据范围过大（{scan.describe()}），请删除表格以外的多余内容后再导入",
+                        expected=f"不超过 {limits.max_cells} 个单元格",
+                    )
+                )
+    sheets, error = _load_sheets(data, limits, skip)
+    if error is not None:
+        book.problems.append(_not_spreadsheet(book.file, error))
+        return
+    for raw in sheets:
+        if raw.name in skip:
+            continue
+        if raw.error is not None:
+            book.problems.append(Problem(code="sheet.unreadable", file=book.file, key=raw.name, message="无法读取此工作表", found=raw.error))
+            continue
+        sheet = Sheet(name=raw.name, hidden=raw.hidden, merged=raw.merged, notes=notes.get(raw.name, {}))
+        if raw.last_row > limits.max_rows:
+            book.problems.append(_too_many_rows(book.file, sheet.name, limits, raw.last_row))
+            book.sheets.append(sheet)
+            continue
+        _collect_rows(book, sheet, enumerate(raw.rows, start=1), limits)
+        book.sheets.append(sheet)
+
+
+def _calamine_reason(kind: str, text: str) -> str:
+    if kind == "PasswordError" or "password" in text.lower():
         return "加密的文件（设置了打开密码），请去掉密码后再导入"
     return f"文件已损坏或格式不受支持（{shorten(text, 80)}）"
 
@@ -323,6 +485,16 @@ def _read_csv(book: Workbook, data: bytes, limits: Limits) -> None:
     book.sheets.append(sheet)
 
 
+def _too_many_rows(file: str, sheet: str, limits: Limits, last_row: int | None = None) -> Problem:
+    where = f"（最后一个有内容的单元格在第 {last_row} 行）" if last_row else ""
+    return Problem(
+        code="sheet.too-many-rows",
+        file=file,
+        key=sheet or None,
+        message=f"工作表超过 {limits.max_rows} 行{where}，请删除多余内容或拆分后再导入",
+    )
+
+
 def _collect_rows(book: Workbook, sheet: Sheet, rows: Iterator[tuple[int, list[CellValue]]], limits: Limits) -> None:
     """Keep non-blank rows; stop after a long run of blank rows; refuse sheets that are too long."""
     blank_run = 0
@@ -347,14 +519,7 @@ def _collect_rows(book: Workbook, sheet: Sheet, rows: Iterator[tuple[int, list[C
             )
             return
         if number > limits.max_rows:
-            book.problems.append(
-                Problem(
-                    code="sheet.too-many-rows",
-                    file=book.file,
-                    key=sheet.name or None,
-                    message=f"工作表超过 {limits.max_rows} 行，请拆分后再导入",
-                )
-            )
+            book.problems.append(_too_many_rows(book.file, sheet.name, limits))
             sheet.rows = []
             return
         if blank:
@@ -398,23 +563,95 @@ def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
     return paths
 
 
-def _has_marker(stream: io.BufferedIOBase, limit: int) -> bool:
-    """Whether the XML contains a formula or an error cell; streaming, C-speed substring search."""
+_TAG = re.compile(rb"<(?:[A-Za-z0-9_]+:)?(row|c)\b([^>]*?)(/?)>")
+_CELL_REF = re.compile(rb'\br="([A-Z]*)([0-9]+)"')
+_MARKERS = (b"<f>", b"<f ", b"<f/>", b't="e"', b":f>", b":f ")
+
+
+@dataclass
+class _SheetScan:
+    """What the raw sheet XML says: the extent of cells that have content, and unreadable cells."""
+
+    first_row: int = 0
+    first_col: int = 0
+    last_row: int = 0
+    last_col: int = 0
+    notes: dict[tuple[int, int], str] = field(default_factory=dict)
+    row: int = 0  # while scanning: the current row, and the last column seen in it
+    col: int = 0
+
+    def cells(self) -> int:
+        if not self.last_row:
+            return 0
+        return (self.last_row - self.first_row + 1) * (self.last_col - self.first_col + 1)
+
+    def too_wide(self, limits: Limits) -> bool:
+        return self.cells() > limits.max_cells
+
+    def describe(self) -> str:
+        last_col = column_letter(self.last_col) if self.last_col <= 16384 * 26 else "…"
+        return f"{column_letter(self.first_col)}{self.first_row}:{last_col}{self.last_row}"
+
+    def add(self, row: int, col: int) -> None:
+        if not self.last_row:
+            self.first_row, self.first_col, self.last_row, self.last_col = row, col, row, col
+            return
+        self.first_row = min(self.first_row, row)
+        self.first_col = min(self.first_col, col)
+        self.last_row = max(self.last_row, row)
+        self.last_col = max(self.last_col, col)
+
+    def feed(self, body: bytes) -> None:
+        """Follow <row> and <c> tags as calamine does: a cell without r="…" is the next column of its row."""
+        for match in _TAG.finditer(body):
+            refs = list(_CELL_REF.finditer(match.group(2)))  # a damaged tag may say r="…" twice: count every one
+            if match.group(1) == b"row":
+                self.row = max((int(r.group(2)) for r in refs), default=self.row + 1)
+                self.col = 0
+                continue
+            places = [(int(r.group(2)), _col_number(r.group(1))) for r in refs if r.group(1)]
+            if places:
+                self.row, self.col = places[-1]
+            else:
+                self.col += 1
+                places = [(self.row, self.col)]
+            if not match.group(3):  # <c r="A1" s="1"/> carries only a style: calamine skips it
+                for row, col in places:
+                    self.add(max(row, 1), max(col, 1))
+
+
+def _col_number(letters: bytes) -> int:
+    column = 0
+    for char in letters[:8]:
+        column = column * 26 + char - 64
+    return column
+
+
+def _extent(stream: io.BufferedIOBase, limit: int, scan: _SheetScan) -> bool:
+    """Record the extent of non-empty cells (calamine allocates that whole rectangle); whether formulas or
+    error values occur. Streaming: a regex over chunks, each cut before its last tag."""
     tail = b""
     read = 0
-    while chunk := stream.read(1 << 20):
+    markers = False
+    while chunk := stream.read(1 << 22):
         read += len(chunk)
         if read > limit:
-            return False
-        window = tail + chunk
-        if b"<f>" in window or b"<f " in window or b"<f/>" in window or b't="e"' in window:
-            return True
-        tail = window[-8:]
-    return False
+            break
+        buffer = tail + chunk
+        cut = buffer.rfind(b"<")
+        if cut <= 0:
+            cut = len(buffer)
+        body, tail = buffer[:cut], buffer[cut:]
+        if len(tail) > 1 << 20:  # a runaway tag: give up on it
+            body, tail = buffer, b""
+        markers = markers or any(m in body for m in _MARKERS)
+        scan.feed(body)
+    scan.feed(tail)
+    return markers or any(m in tail for m in _MARKERS)
 
 
-def _xlsx_cell_notes(data: bytes, limits: Limits) -> dict[str, dict[tuple[int, int], str]]:
-    notes: dict[str, dict[tuple[int, int], str]] = {}
+def _scan_xlsx(data: bytes, limits: Limits) -> dict[str, _SheetScan]:
+    scans: dict[str, _SheetScan] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             for name, part in _sheet_paths(archive).items():
@@ -424,14 +661,15 @@ def _xlsx_cell_notes(data: bytes, limits: Limits) -> dict[str, dict[tuple[int, i
                     continue
                 if info.file_size > limits.max_xml_bytes:
                     continue
+                scan = scans[name] = _SheetScan()
                 with archive.open(part) as stream:
-                    if not _has_marker(stream, limits.max_xml_bytes):
-                        continue
-                with archive.open(part) as stream:
-                    notes[name] = _scan_sheet(stream)
-    except (zipfile.BadZipFile, ElementTree.ParseError, OSError, KeyError, ValueError, EOFError, RuntimeError, NotImplementedError):
-        return notes  # calamine read the values; the scan is a best-effort extra
-    return notes
+                    markers = _extent(stream, limits.max_xml_bytes, scan)
+                if markers:
+                    with archive.open(part) as stream:
+                        scan.notes = _scan_sheet(stream)
+    except (ElementTree.ParseError, LookupError, *_ZIP_ERRORS):
+        return scans  # calamine decides whether the workbook can be read; the scan is an extra
+    return scans
 
 
 def _scan_sheet(stream: io.BufferedIOBase) -> dict[tuple[int, int], str]:
@@ -545,14 +783,18 @@ class Table:
 
 
 def _merge_map(sheet: Sheet, limits: Limits) -> dict[tuple[int, int], tuple[int, int]]:
-    """Every covered cell of a merged range → its top-left cell (bounded by the rows and columns read)."""
+    """Every covered cell of a merged range → its top-left cell, within the rows and columns that hold data;
+    at most `limits.max_cells` cells in all (a crafted file may merge A1:XFD1048576 many times)."""
     last_row = sheet.rows[-1][0] if sheet.rows else 0
+    last_col = min(max((len(values) for _, values in sheet.rows), default=0), limits.max_columns)
     covered: dict[tuple[int, int], tuple[int, int]] = {}
     for r0, c0, r1, c1 in sheet.merged:
         for r in range(r0, min(r1, last_row) + 1):
-            for c in range(c0, min(c1, limits.max_columns) + 1):
+            for c in range(c0, min(c1, last_col) + 1):
                 if (r, c) != (r0, c0):
                     covered[(r, c)] = (r0, c0)
+            if len(covered) > limits.max_cells:
+                return covered
     return covered
 
 

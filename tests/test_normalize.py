@@ -58,6 +58,16 @@ def test_is_blank() -> None:
         (45356.75, dt.date(2024, 3, 5)),
         (dt.date(2024, 3, 5), dt.date(2024, 3, 5)),
         (dt.datetime(2024, 3, 5, 17, 0), dt.date(2024, 3, 5)),
+    ],
+)
+def test_parse_date_accepts(value: object, date: dt.date) -> None:
+    assert parse_date(value) == (date, None)
+    assert parse_date(value, deadline=True) == (date, None)
+
+
+@pytest.mark.parametrize(
+    ("value", "date"),
+    [
         ("2027年6月", dt.date(2027, 6, 30)),
         ("2027年6月底", dt.date(2027, 6, 30)),
         ("2027年6月底前", dt.date(2027, 6, 30)),
@@ -68,8 +78,9 @@ def test_is_blank() -> None:
         ("2027年下半年", dt.date(2027, 12, 31)),
     ],
 )
-def test_parse_date_accepts(value: object, date: dt.date) -> None:
-    assert parse_date(value) == (date, None)
+def test_deadlines_may_name_a_month_or_half_year(value: str, date: dt.date) -> None:
+    assert parse_date(value, deadline=True) == (date, None)
+    assert parse_date(value) == (None, f"无法识别的日期“{value}”")  # an inspection happened on a day
 
 
 @pytest.mark.parametrize(
@@ -92,9 +103,15 @@ def test_parse_date_refuses_with_exact_message(value: object, message: str) -> N
     assert parse_date(value) == (None, message)
 
 
-@pytest.mark.parametrize("value", [None, "", "  ", "长期坚持", "常态化", "持续推进", "长 期 坚 持"])
-def test_parse_date_blank_and_no_deadline_words(value: object) -> None:
-    assert parse_date(value) == (None, None)
+@pytest.mark.parametrize("value", [None, "", "  "])
+def test_parse_date_blank(value: object) -> None:
+    assert parse_date(value) == parse_date(value, deadline=True) == (None, None)
+
+
+@pytest.mark.parametrize("value", ["长期坚持", "常态化", "持续推进", "长 期 坚 持"])
+def test_no_deadline_words_are_no_date_only_for_deadlines(value: str) -> None:
+    assert parse_date(value, deadline=True) == (None, None)
+    assert parse_date(value) == (None, f"无法识别的日期“{value}”")
 
 
 def test_no_deadline_words() -> None:
@@ -105,7 +122,7 @@ def test_no_deadline_words() -> None:
 
 @given(st.one_of(st.text(max_size=30), st.integers(), st.floats(), st.dates(), st.datetimes(), st.booleans(), st.none(), st.times()))
 def test_parse_date_never_raises(value: object) -> None:
-    date, message = parse_date(value)
+    date, message = parse_date(value, deadline=isinstance(value, str) and len(value) % 2 == 0)
     assert date is None or message is None
     if message is not None:
         assert message.startswith("无法识别的日期“") and message.endswith("”")

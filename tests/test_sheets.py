@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
+import subprocess
+import sys
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
 import xlsxwriter
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cwassess.sheets import (
     EMPTY_SHEET,
@@ -23,6 +29,8 @@ from cwassess.sheets import (
     iter_cells,
     read_table,
     read_workbook,
+    read_workbook_bytes,
+    table_from_workbook,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "claims-tables"
@@ -233,6 +241,75 @@ def test_zip_bomb_is_refused_before_reading(tmp_path: Path) -> None:
     assert problem.render() == "bomb.xlsx: 错误: 文件解压后过大，拒绝读取（应为：不超过 2 MB；实际：3 MB）"
 
 
+def test_a_stray_cell_far_away_is_refused_before_calamine_allocates_the_range(tmp_path: Path) -> None:
+    path = tmp_path / "far.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("表")
+    sheet.write_string("A1", "内容")
+    sheet.write_string("XFD1048576", " ")  # calamine would allocate 16384 × 1048576 cells and abort the process
+    book.close()
+    problem = only_problem(path)
+    assert problem.render() == (
+        "far.xlsx: 错误: 表: 工作表的数据范围过大（A1:XFD1048576），请删除表格以外的多余内容后再导入（应为：不超过 5000000 个单元格）"
+    )
+
+
+def _damaged_xls() -> bytes:
+    data = bytearray((FIXTURES / "tasks.xls").read_bytes())
+    data[1820] = 0x61  # one byte in the CFB directory: calamine then asks for ~50 GB and the process aborts
+    return bytes(data)
+
+
+def test_a_damaged_xls_that_kills_calamine_is_contained(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.xls"
+    path.write_bytes(_damaged_xls())
+    problem = only_problem(path)
+    assert (problem.message, problem.found) == (NOT_SPREADSHEET, "文件已损坏，读取时出错")
+
+
+def test_why_xls_is_read_in_a_child_process(tmp_path: Path) -> None:
+    """Reading that file in-process (with 3 GB of address space) ends the whole process: nothing to catch."""
+    path = tmp_path / "damaged.xls"
+    path.write_bytes(_damaged_xls())
+    code = (
+        "import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30)); "
+        "from cwassess.sheets import _load_in_process; _load_in_process(open(sys.argv[1], 'rb').read(), 100, set())"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, check=False, env={**os.environ, "RUST_BACKTRACE": "0"})
+    assert done.returncode != 0
+
+
+def test_a_huge_declared_shared_string_count_is_contained(tmp_path: Path) -> None:
+    """One changed attribute makes calamine reserve ~1 TB for shared strings; the child dies, we report it."""
+    path = tmp_path / "sst.xlsx"
+    with zipfile.ZipFile(FIXTURES / "handmade.xlsx") as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/sharedStrings.xml":
+                data = re.sub(rb'uniqueCount="[0-9]+"', b'uniqueCount="49999999993"', data)
+            target.writestr(info, data)
+    problem = only_problem(path)
+    assert (problem.message, problem.found) == (NOT_SPREADSHEET, "文件已损坏，读取时出错")
+
+
+def test_in_process_reading_gives_the_same_sheets(monkeypatch: pytest.MonkeyPatch) -> None:
+    isolated = read_workbook(FIXTURES / "handmade.xlsx")
+    direct = read_workbook(FIXTURES / "handmade.xlsx", limits=Limits(isolate=False))
+    assert [(s.name, s.rows, s.merged, s.notes) for s in isolated.sheets] == [(s.name, s.rows, s.merged, s.notes) for s in direct.sheets]
+
+    def no_processes(*args: object, **kwargs: object) -> None:
+        raise OSError("no fork here")
+
+    monkeypatch.setattr(subprocess, "run", no_processes)
+    fallback = read_workbook(FIXTURES / "tasks.xls")
+    assert not fallback.problems and dict(fallback.sheets[0].rows)[4][4] == dt.date(2027, 5, 31)
+
+
+def test_isolated_reader_timeout() -> None:
+    problem = only_problem(FIXTURES / "tasks.xls", Limits(reader_timeout=0.001))
+    assert (problem.message, problem.found) == (NOT_SPREADSHEET, "文件已损坏或过于复杂：0.001 秒内未能读完")
+
+
 def test_bad_encoding_csv(tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
     path.write_bytes("内容,牵头部门\n".encode() + "（一）,爱卫办\n".encode("gbk"))
@@ -316,7 +393,19 @@ def test_five_thousand_styled_empty_rows_are_cheap() -> None:
 def test_too_many_rows(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "long.csv", "内容,牵头部门\n" + "（一）,爱卫办\n" * 10)
     problem = only_problem(path, Limits(max_rows=5))
-    assert problem.message == "工作表超过 5 行，请拆分后再导入"
+    assert problem.message == "工作表超过 5 行，请删除多余内容或拆分后再导入"
+
+
+def test_a_stray_cell_below_the_row_limit_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "stray.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("表")
+    sheet.write_row(0, 0, ["内容", "牵头部门"])
+    sheet.write_row(1, 0, ["（一）", "爱卫办"])
+    sheet.write_string(29_999, 0, "x")
+    book.close()
+    problem = only_problem(path)
+    assert problem.render() == "stray.xlsx: 错误: 表: 工作表超过 20000 行（最后一个有内容的单元格在第 30000 行），请删除多余内容或拆分后再导入"
 
 
 def test_a_long_blank_run_stops_reading_with_a_warning(tmp_path: Path) -> None:
@@ -406,3 +495,28 @@ def test_error_value_without_formula(tmp_path: Path) -> None:
 def test_iter_cells() -> None:
     book = read_workbook(FIXTURES / "tasks-bom.csv")
     assert list(iter_cells(book.sheets[0]))[:2] == [(1, 1, "内容"), (1, 2, "牵头单位")]
+
+
+# --- never raises ------------------------------------------------------------------------------------------------
+
+_REAL = {name: (FIXTURES / name).read_bytes() for name in ("handmade.xlsx", "tasks.xls", "formulas.xlsx", "tasks-gbk.csv")}
+
+
+@settings(max_examples=2000 if os.environ.get("CWASSESS_FUZZ") == "1" else 50, deadline=None)
+@given(
+    name=st.sampled_from(sorted(_REAL)),
+    suffix=st.sampled_from([".xlsx", ".xls", ".csv", ".ods", ".bin"]),
+    cuts=st.lists(st.tuples(st.integers(0, 60_000), st.binary(min_size=1, max_size=8)), max_size=4),
+    truncate=st.integers(0, 60_000),
+)
+def test_damaged_files_give_problems_not_exceptions(name: str, suffix: str, cuts: list[tuple[int, bytes]], truncate: int) -> None:
+    data = bytearray(_REAL[name])
+    for offset, patch in cuts:
+        position = offset % len(data)
+        data[position : position + len(patch)] = patch
+    if truncate:
+        data = data[: max(1, truncate % len(data))]
+    book = read_workbook_bytes(bytes(data), "damaged", suffix)
+    table = table_from_workbook(book, SPEC)
+    for problem in table.problems:
+        assert problem.file == "damaged" and problem.message

@@ -221,7 +221,6 @@ class RowEntry:
     deadline: dt.date | None
     contact: str | None
     leader: str | None
-    lead_cell: str | None = None  # the lead's name as written, for messages
 
 
 @dataclass
@@ -360,7 +359,7 @@ def parse_row(record: Record, ctx: RowContext) -> ParsedRow:
         elif code not in support:
             support.append(code)
 
-    deadline, message = parse_date(values.get("deadline"))
+    deadline, message = parse_date(values.get("deadline"), deadline=True)
     if message is not None:
         problems.append(record.problem("claims.table.date", message, "deadline", expected=DATE_EXPECTED))
     elif is_no_deadline_word(values.get("deadline")):
@@ -388,7 +387,6 @@ def parse_row(record: Record, ctx: RowContext) -> ParsedRow:
         deadline=deadline,
         contact=contact,
         leader=leader,
-        lead_cell=lead_names[0] if lead_names else None,
     )
     return ParsedRow(entry=entry, problems=problems)
 

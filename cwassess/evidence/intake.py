@@ -84,10 +84,10 @@ class _Intake:
         if is_blank(record.values.get("value")):
             return
         ind_id = cell_text(record.values.get("indicator"))
-        ind = self.std.indicators_by_id.get(ind_id)
-        if ind is None:
-            by_name = {i.name: i for i in self.std.indicators}
-            ind = by_name.get(cell_text(record.values.get("name")))
+        if ind_id:
+            ind = self.std.indicators_by_id.get(ind_id)
+        else:  # a row a person added by hand may carry only the indicator's name
+            ind = {i.name: i for i in self.std.indicators}.get(cell_text(record.values.get("name")))
         if ind is None:
             guess = did_you_mean(ind_id, list(self.std.indicators_by_id))
             problems.append(record.problem("ref.indicator", f"未知指标“{ind_id}”" + (f"，是否想写“{guess}”？" if guess else ""), "indicator"))
