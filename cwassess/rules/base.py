@@ -26,6 +26,11 @@ def fmt(value: float | str | bool | None) -> str:
     return "—" if value is None else str(value)
 
 
+def points_text(points: float) -> str:
+    """0.1667 → "0.17", 1.0 → "1": deductions as a person writes them."""
+    return f"{points:.2f}".rstrip("0").rstrip(".")
+
+
 def finding(
     *,
     gap: str,

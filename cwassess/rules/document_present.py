@@ -7,7 +7,7 @@ from cwassess.engine.results import Finding
 from cwassess.evidence.model import Document
 from cwassess.evidence.validity import in_window, required_years, years_covered
 from cwassess.models.standard import Item, Material
-from cwassess.rules.base import RuleDoc, finding
+from cwassess.rules.base import RuleDoc, finding, points_text
 
 TYPE = "document_present"
 DOC = RuleDoc(
@@ -75,6 +75,6 @@ def evaluate(ctx: Context, item: Item, material: Material) -> Finding:
         return finding(**base, status="缺材料", reason="未提交", points_lost=points, deduction=f"缺少必备材料扣 {points:g} 分", evidence=trail, material_state="缺失")
     if expired and not accepted and not rejected:
         points = deductions.expired_material * shortfall
-        return finding(**base, status="缺材料", reason=f"材料不在有效期内（{missing_text}）", points_lost=points, deduction=f"材料过期扣 {points:.2f}".rstrip("0").rstrip(".") + " 分", evidence=trail, material_state="已过期")
+        return finding(**base, status="缺材料", reason=f"材料不在有效期内（{missing_text}）", points_lost=points, deduction=f"材料过期扣 {points_text(points)} 分", evidence=trail, material_state="已过期")
     points = deductions.missing_material * shortfall
-    return finding(**base, status="缺材料", reason=f"材料不全（{missing_text}）", points_lost=points, deduction=f"材料不全扣 {points:.2f}".rstrip("0").rstrip(".") + " 分", evidence=trail, material_state="已提交")
+    return finding(**base, status="缺材料", reason=f"材料不全（{missing_text}）", points_lost=points, deduction=f"材料不全扣 {points_text(points)} 分", evidence=trail, material_state="已提交")
