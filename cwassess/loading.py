@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from cwassess.models.city import CityFile
@@ -10,6 +12,7 @@ from cwassess.models.claims import ClaimsFile
 from cwassess.models.common import Provenance
 from cwassess.models.overlay import OfficialOverlay
 from cwassess.models.profile import ProfileFile
+from cwassess.perf import paused_gc
 from cwassess.problems import Problem, has_errors
 from cwassess.standard.lint import lint_profile, lint_standard
 from cwassess.standard.load import Locator, load_standard
@@ -25,12 +28,20 @@ OVERLAY_FILE = Path("overlays") / "official-text.yaml"
 WORKSPACE_DIRS = ("claims", "evidence", "inspections", "ledger", "reports", "profiles", "overlays")
 
 
-def display_path(path: Path) -> str:
-    resolved = path.resolve()
-    try:
-        return str(resolved.relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(resolved)
+@lru_cache(maxsize=8)
+def _resolved_cwd(cwd: str) -> str:
+    return os.path.realpath(cwd)
+
+
+def display_path(path: Path, resolved: bool = False) -> str:
+    """Paths as the user can open them: relative to the current folder when inside it."""
+    real = str(path) if resolved else os.path.realpath(path)
+    cwd = _resolved_cwd(os.getcwd())
+    if real == cwd:
+        return "."
+    if real.startswith(cwd + os.sep):
+        return real[len(cwd) + 1 :]
+    return real
 
 
 @dataclass
@@ -150,6 +161,11 @@ CACHE_DIR = Path(".cwassess") / "cache" / "yaml"
 
 
 def load_workspace(root: Path, with_claims: bool = True) -> Workspace:
+    with paused_gc():
+        return _load_workspace(root, with_claims)
+
+
+def _load_workspace(root: Path, with_claims: bool) -> Workspace:
     ws = Workspace(root=root, cache=YamlCache(root / CACHE_DIR))
     city_path = root / CITY_FILE
     if not city_path.is_file():

@@ -87,6 +87,14 @@ def parse_date(value: object, *, deadline: bool = False) -> tuple[dt.date | None
     words that mean "no fixed date" (长期坚持, 常态化 …) give (None, None). Without it those are errors: an
     inspection or a finding happened on a day.
     """
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:  # the common case, YYYY-MM-DD, without the general parser
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            if MIN_YEAR <= day.year <= MAX_YEAR:
+                return day, None
     if is_blank(value):
         return None, None
     if isinstance(value, dt.datetime):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
-from pathlib import Path, PurePosixPath
+from functools import lru_cache
+from pathlib import Path
 
 _WINDOWS_ABS = re.compile(r"^([A-Za-z]:|\\\\|//)")
 
@@ -21,20 +23,33 @@ def resolve_inside(workspace: Path, base: Path, written: str) -> tuple[Path | No
         return None, "路径为空"
     if text.startswith("/") or _WINDOWS_ABS.match(text):
         return None, f"不允许使用绝对路径“{written}”，请写相对于本部门证据目录的路径"
-    parts = PurePosixPath(text.replace("\\", "/")).parts
+    parts = [p for p in text.replace("\\", "/").split("/") if p not in ("", ".")]
     if ".." in parts:
         return None, f"路径“{written}”含有“..”，不允许指向证据目录之外"
-    candidate = base.joinpath(*parts)
-    if not candidate.exists() and not candidate.is_symlink():
+    if not parts:
+        return None, "路径为空"
+    folder = os.path.abspath(base)
+    candidate = os.path.join(folder, *parts)
+    if not os.path.lexists(candidate):
         for form in ("NFC", "NFD"):
-            alt = base.joinpath(*(unicodedata.normalize(form, p) for p in parts))
-            if alt.exists():
+            alt = os.path.join(folder, *(unicodedata.normalize(form, p) for p in parts))
+            if os.path.lexists(alt):
                 candidate = alt
                 break
     try:
-        real = candidate.resolve()
-    except (OSError, RuntimeError):
+        # Directories are shared by many files: resolve each once, then only the file itself if it is a link.
+        head, name = os.path.split(candidate)
+        real = os.path.join(_real(head), name)
+        if os.path.islink(real):
+            real = os.path.realpath(real)
+    except (OSError, RuntimeError, ValueError):
         return None, f"无法解析路径“{written}”"
-    if not real.is_relative_to(workspace.resolve()):
+    root = _real(os.path.abspath(workspace))
+    if real != root and not real.startswith(root.rstrip(os.sep) + os.sep):
         return None, f"路径“{written}”指向工作区之外（可能是符号链接），已拒绝"
-    return real, None
+    return Path(real), None
+
+
+@lru_cache(maxsize=4096)
+def _real(path: str) -> str:
+    return os.path.realpath(path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from cwassess.evidence.model import Document, Evidence, IndicatorSeries, IndicatorValue, Inspection, Survey, VectorResult
 from cwassess.models.city import CityFile
@@ -33,6 +34,7 @@ class Context:
     surveys: dict[str, list[Survey]] = field(default_factory=dict)
     vectors: dict[str, list[VectorResult]] = field(default_factory=dict)
     evidence: Evidence = field(default_factory=Evidence)
+    sites_by_item: dict[str, list[Inspection]] | None = None  # built on first use by sampled_sites
 
     def marks(self, item_id: str) -> float:
         return self.scheme.item_marks_override.get(item_id, self.scheme.item_marks)
@@ -100,7 +102,7 @@ def build_context(
         ctx.series.setdefault(series.indicator, series)
     for doc in sorted(evidence.documents, key=lambda d: (d.item, d.material, d.department, d.id)):
         ctx.documents.setdefault((doc.item, doc.material), []).append(doc)
-    ctx.inspections = sorted(evidence.inspections, key=lambda i: (i.date, i.department, i.id))
+    ctx.inspections = sorted(evidence.inspections, key=attrgetter("date", "department", "id"))
     for survey in sorted(evidence.surveys, key=lambda s: (s.indicator, s.year, s.department)):
         ctx.surveys.setdefault(survey.indicator, []).append(survey)
     for ind_id, surveys in ctx.surveys.items():

@@ -97,19 +97,23 @@ def assume_closed(findings: list[Finding], assume: frozenset[str]) -> list[Findi
 
 def aggregate(ctx: Context, item_id: str, findings: list[Finding]) -> tuple[Status, float, float]:
     """(status, score, points lost) of one applicable item."""
-    marks = ctx.marks(item_id)
     counted = [f for f in findings if f.status not in {"不适用", "未评估"}]
-    statuses = {f.status for f in counted}
-    lost = min(marks, sum(f.points_lost for f in counted))
-    if not counted:
+    return _aggregate(ctx, item_id, sum(f.points_lost for f in counted), Counter(f.status for f in counted))
+
+
+def _aggregate(ctx: Context, item_id: str, points: float, statuses: Counter[str]) -> tuple[Status, float, float]:
+    marks = ctx.marks(item_id)
+    lost = min(marks, points)
+    present = {s for s, n in statuses.items() if n > 0}
+    if not present:
         status: Status = "未评估"
-    elif "不达标" in statuses:
+    elif "不达标" in present:
         status = "不达标"
     elif ctx.scheme.scheme == "deduction" and (marks - lost) / marks < ctx.scheme.basic_ratio:
         status = "不达标"
-    elif "缺材料" in statuses:
+    elif "缺材料" in present:
         status = "缺材料"
-    elif "基本达标" in statuses or lost > 0:
+    elif "基本达标" in present or lost > 0:
         status = "基本达标"
     else:
         status = "达标"
@@ -145,9 +149,13 @@ def _item_result(ctx: Context, item: Item, findings: list[Finding], waiver: str 
     )
 
 
-def _points_at_stake(ctx: Context, result: ItemResult, gap: Finding) -> float:
-    closed = [f.model_copy(update={"status": "达标", "points_lost": 0.0}) if f.gap == gap.gap else f for f in result.findings]
-    _, score, _ = aggregate(ctx, result.item, closed)
+def _points_at_stake(ctx: Context, result: ItemResult, counted: tuple[float, Counter[str]], gap: Finding) -> float:
+    """How much the item's score rises if this one gap is closed."""
+    points, statuses = counted
+    closed = Counter(statuses)
+    closed[gap.status] -= 1
+    closed["达标"] += 1
+    _, score, _ = _aggregate(ctx, result.item, points - gap.points_lost, closed)
     return round(score - result.score, 4)
 
 
@@ -183,7 +191,8 @@ def score(ctx: Context, assume: frozenset[str] = frozenset()) -> ScoreResult:
     for item in ctx.std.items:
         applicable = item_applies(ctx, item)
         findings = assume_closed(evaluate_item(ctx, item), assume) if applicable else []
-        unwaived = assume_closed(evaluate_item(ctx, item, waive=False), assume) if applicable else []
+        waived_here = applicable and any(w.item == item.id for w in ctx.evidence.waivers)
+        unwaived = assume_closed(evaluate_item(ctx, item, waive=False), assume) if waived_here else findings
         waived, waiver = apply_waivers(ctx, item, findings)
         items.append(_item_result(ctx, item, waived, waiver))
         before.append(_item_result(ctx, item, unwaived, None))
@@ -196,9 +205,11 @@ def score(ctx: Context, assume: frozenset[str] = frozenset()) -> ScoreResult:
     ]
     gaps = []
     for it in items:
+        counted_findings = [f for f in it.findings if f.status not in {"不适用", "未评估"}]
+        counted = (sum(f.points_lost for f in counted_findings), Counter(f.status for f in counted_findings))
         for f in it.findings:
             if f.status in {"不达标", "缺材料", "基本达标"}:
-                stake = _points_at_stake(ctx, it, f)
+                stake = _points_at_stake(ctx, it, counted, f)
                 if stake > 0 or f.status == "不达标":
                     gaps.append(Gap(gap=f.gap, item=it.item, label=it.label, subject=f.subject, status=f.status, points_at_stake=stake, reason=f.reason, departments=f.departments))
     gaps.sort(key=lambda g: (-g.points_at_stake, ctx.std.items_by_id[g.item].number, g.gap))

@@ -26,12 +26,17 @@ def _fold(text: str) -> str:
 
 
 def sites_for(ctx: Context, item_id: str) -> list[Inspection]:
-    earliest = ctx.today - dt.timedelta(days=ctx.scheme.inspection_days)
-    mapping = ctx.scheme.site_types
-    return [
-        i for i in ctx.inspections
-        if earliest <= i.date <= ctx.today and (item_id in i.items or (not i.items and item_id in mapping.get(_fold(i.site_type), [])))
-    ]
+    """Recent inspections that count for an item: named explicitly, or mapped from their site type."""
+    if ctx.sites_by_item is None:
+        earliest = ctx.today - dt.timedelta(days=ctx.scheme.inspection_days)
+        mapping = {_fold(k): v for k, v in ctx.scheme.site_types.items()}
+        index: dict[str, list[Inspection]] = {}
+        for inspection in ctx.inspections:
+            if earliest <= inspection.date <= ctx.today:
+                for target in inspection.items or mapping.get(_fold(inspection.site_type), []):
+                    index.setdefault(target, []).append(inspection)
+        ctx.sites_by_item = index
+    return ctx.sites_by_item.get(item_id, [])
 
 
 def minimum_sites(ctx: Context, item_id: str) -> int:
