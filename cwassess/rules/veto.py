@@ -43,7 +43,7 @@ def evaluate(ctx: Context, profile: str, veto: Veto, findings: dict[str, Finding
         if found.status == "缺材料":
             lacking.append(found.subject.removeprefix("材料："))
     since = ctx.city.assessment_date - dt.timedelta(days=365 * veto.incident_years)
-    for incident in ctx.evidence.incidents:
+    for incident in sorted(ctx.evidence.incidents, key=lambda i: (i.date, i.type, i.department, i.where)):
         if incident.type in veto.incidents and since <= incident.date <= ctx.city.assessment_date:
             failed.append(f"{incident.date} {incident.type}")
             evidence.append(f"{incident.where} {incident.department}：{incident.date} {incident.type}：{incident.description}")
@@ -52,5 +52,5 @@ def evaluate(ctx: Context, profile: str, veto: Veto, findings: dict[str, Finding
     if failed:
         return VetoResult(**base, status="否决", reason="不满足：" + "；".join(failed))
     if lacking:
-        return VetoResult(**base, status="缺材料", reason="无法证明：缺 " + "、".join(lacking))
+        return VetoResult(**base, status="缺材料", reason="缺 " + "、".join(lacking))
     return VetoResult(**base, status="通过", reason="满足")
