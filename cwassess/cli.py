@@ -12,7 +12,11 @@ import typer
 
 from cwassess import __version__
 from cwassess.commands import claims_export, claims_import, claims_seed, claims_show, claims_status, init, standard_lint, standard_list, standard_show
-from cwassess.commands import evidence_check, score, standard_import_official
+from cwassess.commands import evidence_check, evidence_import, evidence_template, score, standard_import_official
+from cwassess.commands import report
+from cwassess.commands import packet
+from cwassess.commands import ledger_add, ledger_assign, ledger_bulletin, ledger_check, ledger_grid_log, ledger_grids, ledger_import
+from cwassess.commands import ledger_list, ledger_reject, ledger_reopen, ledger_show, ledger_start, ledger_submit, ledger_sync, ledger_verify
 from cwassess.commands.common import EXIT_INTERNAL, AppState
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -44,9 +48,31 @@ claims_app.command("import")(claims_import.import_)
 evidence_app = typer.Typer(help="证据：检查、模板、导入。", no_args_is_help=True, context_settings=CONTEXT)
 app.add_typer(evidence_app, name="evidence")
 evidence_app.command("check")(evidence_check.check)
+evidence_app.command("template")(evidence_template.template)
+evidence_app.command("import")(evidence_import.import_)
+
+ledger_app = typer.Typer(help="整改台账：登记问题、整改、复核销号、周通报、网格包靠。", no_args_is_help=True, context_settings=CONTEXT)
+app.add_typer(ledger_app, name="ledger")
+ledger_app.command("sync")(ledger_sync.sync)
+ledger_app.command("add")(ledger_add.add)
+ledger_app.command("import")(ledger_import.import_)
+ledger_app.command("list")(ledger_list.list_)
+ledger_app.command("show")(ledger_show.show)
+ledger_app.command("start")(ledger_start.start)
+ledger_app.command("submit")(ledger_submit.submit)
+ledger_app.command("verify")(ledger_verify.verify)
+ledger_app.command("reject")(ledger_reject.reject)
+ledger_app.command("assign")(ledger_assign.assign)
+ledger_app.command("reopen")(ledger_reopen.reopen)
+ledger_app.command("bulletin")(ledger_bulletin.bulletin)
+ledger_app.command("grids")(ledger_grids.grids)
+ledger_app.command("grid-log")(ledger_grid_log.grid_log)
+ledger_app.command("check")(ledger_check.check)
 
 app.command("init")(init.init)
 app.command("score")(score.score)
+app.command("report")(report.report)
+app.command("packet")(packet.packet)
 
 
 def _version(value: bool) -> None:
