@@ -29,6 +29,26 @@ def _size(n: int) -> str:
     return f"{n / 1024:.0f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"
 
 
+def _open_problems(ws, day):  # type: ignore[no-untyped-def]
+    """Open ledger problems per department sheet; a street's or district's problems go to the 属地 sheets."""
+    from cwassess.ledger.scoring import load_ledger_state, open_problems_by_unit
+    from cwassess.reports.departments import OpenProblemRow
+
+    streets = {s for d in ws.city.districts for s in d.streets}
+    districts = {d.name for d in ws.city.districts}
+    rows: dict[str, list[OpenProblemRow]] = {}
+    for unit, problems in open_problems_by_unit(load_ledger_state(ws.root), day).items():
+        code = "jiedao" if unit in streets else "quzhengfu" if unit in districts else unit
+        rows.setdefault(code, []).extend(
+            OpenProblemRow(
+                id=p.problem_id, place=p.place, description=p.description, deadline=p.deadline,
+                days_overdue=max(p.days_overdue, 0), state=p.state, problem_class=p.problem_class,
+            )
+            for p in problems
+        )
+    return rows
+
+
 def report(
     ctx: typer.Context,
     fmt: str = typer.Option("all", "--format", "-f", help="格式：html、pdf、xlsx、json，逗号分隔，或 all"),
@@ -84,8 +104,8 @@ def report(
     write_atomic(score_path, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
 
     inputs = ReportInputs(result=result, standard=ws.standard, city=ws.city, claims=ws.claims, input_errors=errors, input_warnings=warnings)
-    # The rectification ledger supplies open problems per department here (open_problems=…) once it is wired.
-    jobs = plan_reports(inputs, ws.root, formats, department=code)
+    by_department = _open_problems(ws, today())
+    jobs = plan_reports(inputs, ws.root, formats, department=code, open_problems=lambda dept: by_department.get(dept, []))
 
     written: list[Written] = []
     console = make_console()

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from cwassess.evidence.model import Document, Evidence, IndicatorSeries, IndicatorValue, Inspection, Survey, VectorResult
+from cwassess.ledger.scoring import OpenProblem
 from cwassess.models.city import CityFile
 from cwassess.models.claims import ClaimsFile
 from cwassess.models.profile import ScoringScheme, Veto
@@ -35,6 +36,8 @@ class Context:
     vectors: dict[str, list[VectorResult]] = field(default_factory=dict)
     evidence: Evidence = field(default_factory=Evidence)
     sites_by_item: dict[str, list[Inspection]] | None = None  # built on first use by sampled_sites
+    open_problems: list[OpenProblem] = field(default_factory=list)  # ledger problems not yet 已销号
+    closed_sites: set[str] = field(default_factory=set)  # inspection keys whose ledger problem is 已销号
 
     def marks(self, item_id: str) -> float:
         return self.scheme.item_marks_override.get(item_id, self.scheme.item_marks)
@@ -58,6 +61,8 @@ def build_context(
     evidence: Evidence,
     today: dt.date,
     extra_profiles: list[str] | None = None,
+    open_problems: list[OpenProblem] | None = None,
+    closed_sites: set[str] | None = None,
 ) -> Context:
     order = [BASE_PROFILE] if BASE_PROFILE in std.profiles_by_id else []
     order += [p for p in [*city.profiles, *(extra_profiles or [])] if p in std.profiles_by_id and p not in order]
@@ -96,6 +101,8 @@ def build_context(
         support_of=support_of,
         tier=population_tier(std, city.population_wan),
         evidence=evidence,
+        open_problems=sorted(open_problems or [], key=lambda p: p.problem_id),
+        closed_sites=set(closed_sites or ()),
     )
     # Deterministic whatever the order of files and records: sort every index.
     for series in sorted(evidence.series, key=lambda s: (s.indicator, s.department)):

@@ -10,6 +10,7 @@ from cwassess.engine.results import ScoreResult
 from cwassess.engine.score import score
 from cwassess.evidence.load import load_evidence
 from cwassess.evidence.model import Evidence
+from cwassess.ledger.scoring import closed_inspection_keys, load_ledger_state, open_problems_for_scoring
 from cwassess.loading import Workspace
 from cwassess.problems import Problem
 
@@ -24,5 +25,9 @@ class ScoreRun:
 def run_score(ws: Workspace, today: dt.date, assume: frozenset[str] = frozenset(), profiles: list[str] | None = None) -> ScoreRun:
     assert ws.standard is not None and ws.city is not None
     evidence, problems = load_evidence(ws, today)
-    ctx = build_context(ws.standard, ws.city, ws.claims, evidence, today, profiles)
+    state = load_ledger_state(ws.root)
+    ctx = build_context(
+        ws.standard, ws.city, ws.claims, evidence, today, profiles,
+        open_problems=open_problems_for_scoring(state, today), closed_sites=closed_inspection_keys(state),
+    )
     return ScoreRun(result=score(ctx, assume), evidence=evidence, problems=problems)

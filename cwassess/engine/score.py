@@ -20,7 +20,7 @@ from cwassess.engine.results import (
 )
 from cwassess.evidence.model import WaiverRecord
 from cwassess.models.standard import Item
-from cwassess.rules import INDICATOR_RULES, conditional, document_present, material_set, sampled_sites, survey_rate, veto
+from cwassess.rules import INDICATOR_RULES, conditional, document_present, material_set, open_problems, sampled_sites, survey_rate, veto
 from cwassess.standard.model import item_label
 
 HALF_CREDIT = {"达标": 1.0, "基本达标": 0.5, "未评估": 1.0}
@@ -65,6 +65,7 @@ def evaluate_item(ctx: Context, item: Item, waive: bool = True) -> list[Finding]
         on_site = on_site or req.on_site
     if on_site:
         findings += sampled_sites.evaluate(ctx, item)
+    findings += open_problems.evaluate(ctx, item, {f.gap for f in findings if f.rule == sampled_sites.TYPE})
     return findings
 
 

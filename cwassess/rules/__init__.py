@@ -11,6 +11,7 @@ from cwassess.rules import (
     document_present,
     level,
     material_set,
+    open_problems,
     record,
     sampled_sites,
     survey_rate,
@@ -34,6 +35,7 @@ RULES: dict[str, ModuleType] = {
     "survey_rate": survey_rate,
     "conditional": conditional,
     "veto": veto,
+    "open_problems": open_problems,
 }
 
 # Indicator rules are chosen by the `type` of the indicator's rule in the standard or a profile.

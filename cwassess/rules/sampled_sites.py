@@ -76,6 +76,21 @@ def evaluate(ctx: Context, item: Item) -> list[Finding]:
         for n, problem in enumerate(site.problems, start=1):
             cls = _fold(problem.problem_class)
             points = deductions.site_problem.get(cls, deductions.site_problem_default)
+            if f"{site.department}/{site.id}/{n}" in ctx.closed_sites:
+                findings.append(
+                    finding(
+                        gap=f"{item.id}/site/{site.department}/{site.id}/{n}",
+                        rule=TYPE,
+                        item=item.id,
+                        subject=f"现场问题：{site.site_type}「{site.site}」{problem.problem_class}",
+                        requirement_text="现场无问题点",
+                        status="达标",
+                        reason=f"已整改并复核销号：{problem.description}",
+                        evidence=[f"{site.where} {site.kind} {site.date}", "整改台账：已销号"],
+                        departments=depts,
+                    )
+                )
+                continue
             findings.append(
                 finding(
                     gap=f"{item.id}/site/{site.department}/{site.id}/{n}",
