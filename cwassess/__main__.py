@@ -1,3 +1,3 @@
-from cwassess.cli import main
+from cwassess.entry import run
 
-main()
+run()

@@ -1,78 +1,111 @@
-"""The `cwassess` command: sub-commands are registered here, one module each."""
+"""The `cwassess` command. Commands are listed in cwassess.commands.registry and imported only when run."""
 
 from __future__ import annotations
 
+import importlib
 import sys
 import traceback
 from datetime import datetime
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from cwassess import __version__
-from cwassess.commands import claims_export, claims_import, claims_seed, claims_show, claims_status, init, standard_lint, standard_list, standard_show
-from cwassess.commands import evidence_check, evidence_import, evidence_template, score, standard_import_official
-from cwassess.commands import report
-from cwassess.commands import packet
-from cwassess.commands import ledger_add, ledger_assign, ledger_bulletin, ledger_check, ledger_grid_log, ledger_grids, ledger_import
-from cwassess.commands import ledger_list, ledger_reject, ledger_reopen, ledger_show, ledger_start, ledger_submit, ledger_sync, ledger_verify
-from cwassess.commands.common import EXIT_INTERNAL, AppState
+from cwassess.commands.registry import PROGRAM_HELP, TOP, Entry, Group, help_text
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
+EXIT_INTERNAL = 3  # also in cwassess.commands.common; repeated so that start-up imports nothing more
+
+
+def _localize() -> None:
+    """Typer's own words in Chinese: panel titles, the usage prefix, the help option."""
+    from typer import rich_utils
+    from typer._click import decorators, formatting
+
+    for attr, text in (
+        ("ARGUMENTS_PANEL_TITLE", "参数"), ("OPTIONS_PANEL_TITLE", "选项"), ("COMMANDS_PANEL_TITLE", "命令"),
+        ("ERRORS_PANEL_TITLE", "错误"), ("DEFAULT_STRING", "[默认：{}]"), ("REQUIRED_LONG_STRING", "[必填]"),
+        ("ABORTED_TEXT", "已中止。"), ("RICH_HELP", "运行 '{command_path} {help_option}' 查看帮助。"),
+    ):
+        setattr(rich_utils, attr, text)
+    if getattr(decorators.help_option, "_zh", False):
+        return
+    original_help_option = decorators.help_option
+
+    def help_option(param_decls: list[str]) -> Any:
+        decorate = original_help_option(param_decls)
+
+        def apply(command: Any) -> Any:
+            result = decorate(command)
+            command.params[-1].help = "显示帮助"
+            return result
+
+        return apply
+
+    help_option._zh = True  # type: ignore[attr-defined]
+    decorators.help_option = help_option
+    original_usage = formatting.HelpFormatter.write_usage
+
+    def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        original_usage(self, prog, args, "用法：" if prefix is None else prefix)
+
+    formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
+
+
+def _command(name: str, entry: Entry) -> Any:
+    """The click command of one registry entry, built from its module on first use."""
+    _localize()
+    func = getattr(importlib.import_module(entry.module), entry.attr)
+    single = typer.Typer(context_settings=CONTEXT, add_completion=False, pretty_exceptions_enable=False)
+    single.command(name, help=func.__doc__ or entry.help)(func)
+    return typer.main.get_command(single)
+
+
+class LazyGroup(TyperGroup):
+    """A command group whose members come from the registry and are imported only when chosen."""
+
+    entries: dict[str, Entry | Group] = TOP
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.entries)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        entry = self.entries.get(cmd_name)
+        if entry is None:
+            return None
+        if isinstance(entry, Group):
+            group = LazyGroup(name=cmd_name, help=entry.help, no_args_is_help=True, context_settings=CONTEXT, rich_markup_mode=None)
+            group.entries = entry.commands  # type: ignore[assignment]
+            return group
+        return _command(cmd_name, entry)
+
+    def get_help(self, ctx: Any) -> str:
+        """A group's help in Chinese, from the registry alone."""
+        width = max(len(name) for name in self.entries) + 2
+        lines = [f"用法：{ctx.command_path} 命令 [参数]…", "", self.help or "", "", "命令："]
+        lines += [f"  {name.ljust(width)}{entry.help}" for name, entry in self.entries.items()]
+        lines += ["", f"运行 {ctx.command_path} 命令 --help 查看各命令的用法。"]
+        return "\n".join(lines)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        # Help lists one-liners from the registry, without importing every command.
+        rows = [(name, entry.help) for name, entry in self.entries.items()]
+        with formatter.section("命令"):
+            formatter.write_dl(rows)
+
 
 app = typer.Typer(
     name="cwassess",
-    help="国家卫生城市（国家卫生县）自评工具：标准、认领、证据、模拟测评、报告、迎评资料、整改台账。",
+    cls=LazyGroup,
+    help=PROGRAM_HELP,
     no_args_is_help=True,
     context_settings=CONTEXT,
     pretty_exceptions_enable=False,
     add_completion=True,
+    rich_markup_mode=None,
 )
-standard_app = typer.Typer(help="标准：检查、列出、查看。", no_args_is_help=True, context_settings=CONTEXT)
-app.add_typer(standard_app, name="standard")
-
-standard_app.command("lint")(standard_lint.lint)
-standard_app.command("list")(standard_list.list_)
-standard_app.command("show")(standard_show.show)
-standard_app.command("import-official")(standard_import_official.import_official)
-
-claims_app = typer.Typer(help="认领：生成、检查、查看部门职责、导入导出责任分解表。", no_args_is_help=True, context_settings=CONTEXT)
-app.add_typer(claims_app, name="claims")
-claims_app.command("seed")(claims_seed.seed)
-claims_app.command("status")(claims_status.status)
-claims_app.command("show")(claims_show.show)
-claims_app.command("export")(claims_export.export)
-claims_app.command("import")(claims_import.import_)
-
-evidence_app = typer.Typer(help="证据：检查、模板、导入。", no_args_is_help=True, context_settings=CONTEXT)
-app.add_typer(evidence_app, name="evidence")
-evidence_app.command("check")(evidence_check.check)
-evidence_app.command("template")(evidence_template.template)
-evidence_app.command("import")(evidence_import.import_)
-
-ledger_app = typer.Typer(help="整改台账：登记问题、整改、复核销号、周通报、网格包靠。", no_args_is_help=True, context_settings=CONTEXT)
-app.add_typer(ledger_app, name="ledger")
-ledger_app.command("sync")(ledger_sync.sync)
-ledger_app.command("add")(ledger_add.add)
-ledger_app.command("import")(ledger_import.import_)
-ledger_app.command("list")(ledger_list.list_)
-ledger_app.command("show")(ledger_show.show)
-ledger_app.command("start")(ledger_start.start)
-ledger_app.command("submit")(ledger_submit.submit)
-ledger_app.command("verify")(ledger_verify.verify)
-ledger_app.command("reject")(ledger_reject.reject)
-ledger_app.command("assign")(ledger_assign.assign)
-ledger_app.command("reopen")(ledger_reopen.reopen)
-ledger_app.command("bulletin")(ledger_bulletin.bulletin)
-ledger_app.command("grids")(ledger_grids.grids)
-ledger_app.command("grid-log")(ledger_grid_log.grid_log)
-ledger_app.command("check")(ledger_check.check)
-
-app.command("init")(init.init)
-app.command("score")(score.score)
-app.command("report")(report.report)
-app.command("packet")(packet.packet)
 
 
 def _version(value: bool) -> None:
@@ -88,6 +121,8 @@ def root(
     debug: bool = typer.Option(False, "--debug", help="出错时显示完整调用栈"),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="显示版本"),
 ) -> None:
+    from cwassess.commands.common import AppState
+
     del version
     ctx.obj = AppState(workspace_option=workspace, debug=debug)
 

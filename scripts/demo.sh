@@ -3,7 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-.venv/bin/cwassess standard lint
-.venv/bin/cwassess claims status
-.venv/bin/cwassess evidence check
-.venv/bin/cwassess score
+.venv/bin/cwassess assess

@@ -225,9 +225,9 @@ def test_console_script_never_prints_a_traceback(mini: Path, fixture: str) -> No
     assert proc.stdout.splitlines()[-1].startswith("检查未通过：")
 
 
-def test_console_script_is_the_cli_main() -> None:
+def test_console_script_is_the_fast_entry() -> None:
     text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
-    assert 'cwassess = "cwassess.cli:main"' in text
+    assert 'cwassess = "cwassess.entry:run"' in text
 
 
 def test_a_long_missing_path_is_printed_on_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
