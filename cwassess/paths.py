@@ -41,7 +41,10 @@ def resolve_inside(workspace: Path, base: Path, written: str) -> tuple[Path | No
         head, name = os.path.split(candidate)
         real = os.path.join(_real(head), name)
         if os.path.islink(real):
-            real = os.path.realpath(real)
+            try:
+                real = os.path.realpath(real, strict=True)
+            except FileNotFoundError:  # a dangling link: reported as a missing file by the caller
+                real = os.path.realpath(real)
     except (OSError, RuntimeError, ValueError):
         return None, f"无法解析路径“{written}”"
     root = _real(os.path.abspath(workspace))

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from cwassess.engine.results import ScoreResult
+from cwassess.engine.results import ScoreFile
 from cwassess.models.city import CityFile
 from cwassess.models.evidence import EvidenceManifest, InspectionFile, WaiverFile
 from cwassess.models.claims import ClaimsFile
@@ -33,7 +33,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "evidence.schema.json": EvidenceManifest,
     "inspections.schema.json": InspectionFile,
     "waivers.schema.json": WaiverFile,
-    "score.schema.json": ScoreResult,
+    "score.schema.json": ScoreFile,
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,22 @@ class DecodedText:
     text: str | None
     encoding: str | None = None
     problems: list[Problem] = field(default_factory=list)
+
+
+_ERRNO_ZH = {
+    errno.EACCES: "没有读取权限",
+    errno.EPERM: "没有读取权限",
+    errno.ELOOP: "符号链接形成循环",
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.EISDIR: "这是目录，不是文件",
+    errno.ENOENT: "文件不存在",
+    errno.EIO: "读取时发生输入输出错误",
+}
+
+
+def os_error_zh(exc: OSError) -> str:
+    """An operating-system error as a Chinese phrase (the OS's own text is English)."""
+    return _ERRNO_ZH.get(exc.errno or 0, "系统错误")
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -129,7 +146,7 @@ def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> D
     except FileNotFoundError:
         return DecodedText(None, problems=[Problem(code="file.missing", file=display, message="文件不存在")])
     except OSError as exc:
-        return DecodedText(None, problems=[Problem(code="file.unreadable", file=display, message=f"无法读取文件：{exc.strerror}")])
+        return DecodedText(None, problems=[Problem(code="file.unreadable", file=display, message=f"无法读取文件：{os_error_zh(exc)}")])
     if path.is_dir():
         return DecodedText(None, problems=[Problem(code="file.is-dir", file=display, message="这是目录，不是文件")])
     if size > max_bytes:
@@ -148,5 +165,5 @@ def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> D
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return DecodedText(None, problems=[Problem(code="file.unreadable", file=display, message=f"无法读取文件：{exc.strerror}")])
+        return DecodedText(None, problems=[Problem(code="file.unreadable", file=display, message=f"无法读取文件：{os_error_zh(exc)}")])
     return decode_bytes(data, display)

@@ -166,9 +166,24 @@ def context(
     extra_profiles: Iterable[ProfileFile | Mapping[str, Any]] = (),
     claims: list[ClaimsFile] | None = None,
     std: Standard | None = None,
+    open_problems: list[Any] | None = None,
+    closed_sites: set[str] | None = None,
 ) -> Context:
     standard = with_profiles(std or bundled(), extra_profiles)
-    return build_context(standard, city_file or city(), claims or [], evidence or Evidence(), today, list(profiles))
+    return build_context(
+        standard, city_file or city(), claims or [], evidence or Evidence(), today, list(profiles), open_problems=open_problems, closed_sites=closed_sites
+    )
+
+
+def open_problem(problem_id: str, items: Iterable[str], **fields: Any) -> Any:
+    """A ledger problem not yet 已销号, as cwassess.ledger.scoring hands it to the engine."""
+    from cwassess.ledger.scoring import OpenProblem
+
+    base: dict[str, Any] = {
+        "source": "模拟暗访", "problem_class": "乱堆乱摆", "severity": "一般", "state": "整改中", "unit": "", "found": dt.date(2027, 1, 10),
+        "deadline": dt.date(2027, 2, 10), "days_overdue": 0, "inspection_key": None, "place": "", "description": "问题",
+    }
+    return OpenProblem(problem_id=problem_id, items=tuple(items), **{**base, **fields})
 
 
 def passing_values(ind_id: str, spec: Any, year: int) -> dict[int, Any]:
@@ -244,3 +259,11 @@ def complete_evidence(ctx_or_none: Context | None = None, *, std: Standard | Non
                 inspection(kind or "其他", ctx.today - dt.timedelta(days=10 + n), id=f"{item.id}-{n + 1}", items=[item.id], site=f"{item.title}{n + 1}号")
             )
     return Evidence(series=all_series, documents=docs, inspections=inspections, surveys=surveys, vectors=vectors)
+
+
+def fixed_scoring(**overrides: Any) -> dict[str, Any]:
+    """A profile that pins the numbers the engine tests reason with — 2 marks per item, basic_ratio 0.8, pass_ratio 0.9 —
+    whatever scoring-default is tuned to; deductions, site types and zero tolerance stay scoring-default's."""
+    default = bundled().profiles_by_id["scoring-default"].scoring
+    assert default is not None
+    return {"id": "test-fixed", "scoring": {**default.model_dump(), "item_marks": 2.0, "basic_ratio": 0.8, "pass_ratio": 0.9, **overrides}}

@@ -67,11 +67,17 @@ def _capture(ctx: typer.Context, func: Callable[..., Any], **kwargs: Any) -> tup
 
 
 def _fingerprint(root: Path) -> str:
-    """What the reports depend on: the score (itself a function of every input) and the tool's version."""
+    """What the reports depend on: the score, every input a report shows (claims, roster, ledger) and the version."""
     from cwassess import __version__
 
-    score = (root / "reports" / "score.json").read_bytes() if (root / "reports" / "score.json").is_file() else b""
-    return hashlib.sha256(score + __version__.encode()).hexdigest()
+    digest = hashlib.sha256(__version__.encode())
+    inputs = [root / "reports" / "score.json", root / "city.yaml", root / "waivers.yaml", root / "ledger" / "ledger.db"]
+    for pattern in ("claims/*.yaml", "evidence/*/manifest.yaml", "profiles/*.yaml", "overlays/*.yaml", "ledger/*.yaml"):
+        inputs += sorted(root.glob(pattern))
+    for path in inputs:
+        if path.is_file():
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def _run_step(ctx: typer.Context, name: str, root: Path) -> tuple[int, str, str | None]:

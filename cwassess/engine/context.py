@@ -65,7 +65,9 @@ def build_context(
     closed_sites: set[str] | None = None,
 ) -> Context:
     order = [BASE_PROFILE] if BASE_PROFILE in std.profiles_by_id else []
-    order += [p for p in [*city.profiles, *(extra_profiles or [])] if p in std.profiles_by_id and p not in order]
+    for name in [*city.profiles, *(extra_profiles or [])]:
+        if name in std.profiles_by_id and name not in order:
+            order.append(name)
     scheme: ScoringScheme | None = None
     thresholds: dict[str, IndicatorRule] = {ind.id: ind.rule for ind in std.indicators if ind.rule is not None}
     vetoes: list[tuple[str, Veto]] = []
@@ -121,6 +123,6 @@ def build_context(
                 source="调查",
                 where=surveys[-1].where,
             )
-    for vec in sorted(evidence.vectors, key=lambda v: (v.pest, v.year, v.department)):
+    for vec in sorted(evidence.vectors, key=lambda v: (v.pest, v.year, v.department, v.level or "", sorted(v.sub_indicators.items()), v.where)):
         ctx.vectors.setdefault(vec.pest, []).append(vec)
     return ctx

@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cwassess.problems import Problem
+
 Status = Literal["达标", "基本达标", "不达标", "缺材料", "不适用", "未评估"]
 STATUS_ORDER: dict[str, int] = {"不达标": 0, "缺材料": 1, "基本达标": 2, "达标": 3, "未评估": 4, "不适用": 5}
 MaterialState = Literal["缺失", "已提交", "已采纳", "已过期", "不适用"]
@@ -138,3 +140,15 @@ class ScoreResult(_Result):
     unverified_items: list[str] = Field(description="条文未经原文核实的条目")
     unverified_thresholds: list[str] = Field(description="使用了未核实阈值的指标")
     assumed: list[str] = Field(default_factory=list, description="假设已整改的差距编号")
+
+
+class InputProblems(_Result):
+    errors: int
+    warnings: int
+
+
+class ScoreFile(ScoreResult):
+    """reports/score.json and `cwassess score --json`: the result, and how many input problems were skipped."""
+
+    input_problems: InputProblems | None = None
+    problems: list[Problem] | None = Field(default=None, description="仅 --json 输出：输入中的全部问题")

@@ -30,7 +30,7 @@ def item_applies(ctx: Context, item: Item) -> bool:
     return ctx.city.kind in item.applies_to and conditional.applies(ctx, item.applies_when)
 
 
-def evaluate_item(ctx: Context, item: Item, waive: bool = True) -> list[Finding]:
+def evaluate_item(ctx: Context, item: Item, waive: bool = True, assume: frozenset[str] = frozenset()) -> list[Finding]:
     """Every rule of one item, in a fixed order: indicators, surveys, materials, check points, sites.
 
     With `waive`, material and indicator waivers apply before check points summarise their materials.
@@ -54,6 +54,7 @@ def evaluate_item(ctx: Context, item: Item, waive: bool = True) -> list[Finding]
             materials.append(document_present.evaluate(ctx, item, mat))
     if waive:
         materials = apply_waivers(ctx, item, materials)[0]
+    materials = assume_closed(materials, assume)  # before check points summarise them
     findings += materials
     on_site = False
     for req in item.requirements:
@@ -91,14 +92,16 @@ def apply_waivers(ctx: Context, item: Item, findings: list[Finding]) -> tuple[li
 
 def assume_closed(findings: list[Finding], assume: frozenset[str]) -> list[Finding]:
     return [
-        f.model_copy(update={"status": "达标", "points_lost": 0.0, "assumed": True, "reason": f"假设已整改：{f.reason}"}) if f.gap in assume else f
+        f.model_copy(update={"status": "达标", "points_lost": 0.0, "assumed": True, "reason": f"假设已整改：{f.reason}"})
+        if f.gap in assume and not f.assumed
+        else f
         for f in findings
     ]
 
 
 def aggregate(ctx: Context, item_id: str, findings: list[Finding]) -> tuple[Status, float, float]:
     """(status, score, points lost) of one applicable item."""
-    counted = [f for f in findings if f.status not in {"不适用", "未评估"}]
+    counted = [f for f in findings if f.status not in {"不适用", "未评估"} and f.rule != material_set.TYPE]
     return _aggregate(ctx, item_id, sum(f.points_lost for f in counted), Counter(f.status for f in counted))
 
 
@@ -191,9 +194,9 @@ def score(ctx: Context, assume: frozenset[str] = frozenset()) -> ScoreResult:
     before: list[ItemResult] = []
     for item in ctx.std.items:
         applicable = item_applies(ctx, item)
-        findings = assume_closed(evaluate_item(ctx, item), assume) if applicable else []
+        findings = assume_closed(evaluate_item(ctx, item, assume=assume), assume) if applicable else []
         waived_here = applicable and any(w.item == item.id for w in ctx.evidence.waivers)
-        unwaived = assume_closed(evaluate_item(ctx, item, waive=False), assume) if waived_here else findings
+        unwaived = assume_closed(evaluate_item(ctx, item, waive=False, assume=assume), assume) if waived_here else findings
         waived, waiver = apply_waivers(ctx, item, findings)
         items.append(_item_result(ctx, item, waived, waiver))
         before.append(_item_result(ctx, item, unwaived, None))
@@ -206,12 +209,12 @@ def score(ctx: Context, assume: frozenset[str] = frozenset()) -> ScoreResult:
     ]
     gaps = []
     for it in items:
-        counted_findings = [f for f in it.findings if f.status not in {"不适用", "未评估"}]
+        counted_findings = [f for f in it.findings if f.status not in {"不适用", "未评估"} and f.rule != material_set.TYPE]
         counted = (sum(f.points_lost for f in counted_findings), Counter(f.status for f in counted_findings))
         for f in it.findings:
             if f.status in {"不达标", "缺材料", "基本达标"}:
                 stake = _points_at_stake(ctx, it, counted, f)
-                if stake > 0 or f.status == "不达标":
+                if stake > 0 or f.status == "不达标" or (f.status == "缺材料" and f.rule != material_set.TYPE):
                     gaps.append(Gap(gap=f.gap, item=it.item, label=it.label, subject=f.subject, status=f.status, points_at_stake=stake, reason=f.reason, departments=f.departments))
     gaps.sort(key=lambda g: (-g.points_at_stake, ctx.std.items_by_id[g.item].number, g.gap))
     reasons = []

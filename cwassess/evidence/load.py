@@ -34,6 +34,7 @@ from cwassess.normalize import parse_date
 from cwassess.paths import resolve_inside
 from cwassess.perf import paused_gc
 from cwassess.problems import Problem
+from cwassess.textio import os_error_zh
 from cwassess.standard.model import Standard
 from cwassess.validation import did_you_mean, validate_document
 from cwassess.yamlio import Path_, YamlDocument, load_yaml
@@ -217,7 +218,7 @@ class _Reader:
             self.problems.append(doc.problem(path, "evidence.missing-file", message))
             return False, message, None, None, shown
         except OSError as exc:
-            message = f"无法读取文件：{exc.strerror}"
+            message = f"无法读取文件：{os_error_zh(exc)}"
             self.problems.append(doc.problem(path, "evidence.unreadable", message))
             return False, message, None, None, shown
         try:
@@ -234,7 +235,7 @@ class _Reader:
             self.problems.append(doc.problem(path, "evidence.missing-file", message))
             return False, message, None, None, shown
         except OSError as exc:
-            message = f"无法读取文件：{exc.strerror}"
+            message = f"无法读取文件：{os_error_zh(exc)}"
             self.problems.append(doc.problem(path, "evidence.unreadable", message))
             return False, message, None, None, shown
         if size == 0:
@@ -276,6 +277,8 @@ class _Reader:
             if parsed.error:
                 self.problems.append(doc.problem((*base, "rate"), "evidence.value", parsed.error))
                 continue
+            if parsed.note:
+                self.problems.append(doc.problem((*base, "rate"), "evidence.value-note", parsed.note, severity="warning"))
             self.evidence.surveys.append(
                 Survey(department=dept, indicator=entry.indicator, year=entry.year, method=entry.method, sample_size=entry.sample_size,
                        rate=float(parsed.value), report=entry.report, where=self.where(doc, base))  # type: ignore[arg-type]
@@ -334,6 +337,9 @@ class _Reader:
                 self.problems.append(doc.problem((*base, "material"), "ref.material", f"条目“{item.id}”没有材料“{w.material}”"))
                 continue
             if w.indicator and not self.known_indicator(doc, (*base, "indicator"), w.indicator):
+                continue
+            if w.indicator and w.indicator not in {i.id for i in self.std.indicators_of(item.id)}:
+                self.problems.append(doc.problem((*base, "indicator"), "ref.indicator", f"条目“{item.id}”没有指标“{w.indicator}”"))
                 continue
             approved = self.date(doc, (*base, "approved"), w.approved)
             expires, error = parse_date(w.expires)

@@ -70,7 +70,7 @@ def parse_value(raw: object, unit: str) -> Parsed:
         number = float(raw)
     else:
         text = _fold(raw)
-        for word in sorted(_UNIT_WORDS.get(unit, ()), key=len, reverse=True):
+        for word in sorted({_fold(w) for w in _UNIT_WORDS.get(unit, ())}, key=len, reverse=True):
             if text.endswith(word):
                 text = text[: -len(word)]
                 had_percent = unit == "%"

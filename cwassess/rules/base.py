@@ -26,6 +26,13 @@ def fmt(value: float | str | bool | None) -> str:
     return "—" if value is None else str(value)
 
 
+def value_text(value: float | str | bool | None, unit: str) -> str:
+    """A value with its unit as people write it: 20 with 1/10万 → "20/10万", 96.5 with % → "96.5%"."""
+    if unit in {"级", "有/无"}:
+        return fmt(value)
+    return f"{fmt(value)}{unit[1:] if unit.startswith('1/') else unit}"
+
+
 def points_text(points: float) -> str:
     """0.1667 → "0.17", 1.0 → "1": deductions as a person writes them."""
     return f"{points:.2f}".rstrip("0").rstrip(".")

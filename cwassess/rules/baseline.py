@@ -5,7 +5,7 @@ from __future__ import annotations
 from cwassess.engine.context import Context
 from cwassess.engine.results import Finding
 from cwassess.models.standard import BaselineRule, Indicator, Item
-from cwassess.rules.base import RuleDoc, fmt
+from cwassess.rules.base import RuleDoc, value_text
 from cwassess.rules.indicator_common import indicator_finding, missing, series_of
 
 TYPE = "baseline"
@@ -28,7 +28,8 @@ def evaluate(ctx: Context, item: Item, ind: Indicator, spec: BaselineRule) -> Fi
     mean = sum(v.value for v in previous) / len(previous)  # type: ignore[misc]
     ok = current.value <= mean if spec.op == "<=" else current.value >= mean  # type: ignore[operator]
     relation = "不高于" if spec.op == "<=" else "不低于"
-    text = f"{current.year}年 {fmt(current.value)}{ind.unit}，前{len(previous)}年平均 {mean:.2f}{ind.unit}"
+    average = value_text(f"{mean:.2f}", ind.unit)
+    text = f"{current.year}年 {value_text(current.value, ind.unit)}，前{len(previous)}年平均 {average}"
     if ok:
         return indicator_finding(ctx, item, ind, spec, TYPE, "达标", f"{text}，{relation}平均水平", series, spec.years)
     worse = "高于" if spec.op == "<=" else "低于"

@@ -54,16 +54,24 @@ def evaluate(ctx: Context, item: Item, material: Material) -> Finding:
         departments=sorted({d.department for d in docs}) or ctx.responsible(item.id),
     )
     trail = [f"已采纳：{_describe(d)}" for d in accepted] + [f"已过期：{e}" for e in expired] + [f"未采纳：{r}" for r in rejected]
+    # The deduction is shared out over what is lacking: a year (or a copy) with only expired documents costs
+    # the expired rate, one with nothing the missing rate; adding a valid document therefore never costs more.
     shortfall = 0.0
+    rate_sum = 0.0
     if material.per_year:
         years = required_years(material, assessment)
         per_year = {y: sum(1 for d in accepted if y in years_covered(d)) for y in years}
+        expired_years = {y for d in docs if d.usable for y in years_covered(d)}
         lacking = [y for y in years if per_year[y] < material.count]
         if lacking:
             shortfall = len(lacking) / len(years)
+            rate_sum = sum(deductions.expired_material if y in expired_years else deductions.missing_material for y in lacking) / len(years)
             missing_text = f"缺 {'、'.join(str(y) for y in lacking)} 年"
     elif len(accepted) < material.count:
-        shortfall = (material.count - len(accepted)) / material.count
+        gap = material.count - len(accepted)
+        shortfall = gap / material.count
+        stale = min(gap, len(expired))
+        rate_sum = (stale * deductions.expired_material + (gap - stale) * deductions.missing_material) / material.count
         missing_text = f"需 {material.count} 份，有效 {len(accepted)} 份"
     if shortfall == 0:
         return finding(**base, status="达标", reason=f"有效材料 {len(accepted)} 份", evidence=trail, material_state="已采纳")
@@ -74,7 +82,7 @@ def evaluate(ctx: Context, item: Item, material: Material) -> Finding:
         points = deductions.missing_material
         return finding(**base, status="缺材料", reason="未提交", points_lost=points, deduction=f"缺少必备材料扣 {points:g} 分", evidence=trail, material_state="缺失")
     if expired and not accepted and not rejected:
-        points = deductions.expired_material * shortfall
+        points = rate_sum
         return finding(**base, status="缺材料", reason=f"材料不在有效期内（{missing_text}）", points_lost=points, deduction=f"材料过期扣 {points_text(points)} 分", evidence=trail, material_state="已过期")
-    points = deductions.missing_material * shortfall
+    points = rate_sum
     return finding(**base, status="缺材料", reason=f"材料不全（{missing_text}）", points_lost=points, deduction=f"材料不全扣 {points_text(points)} 分", evidence=trail, material_state="已提交")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from cwassess.engine.context import Context
 from cwassess.engine.results import Finding
 from cwassess.models.standard import Indicator, Item, ThresholdRule
-from cwassess.rules.base import RuleDoc, fmt
+from cwassess.rules.base import RuleDoc, value_text
 from cwassess.rules.indicator_common import indicator_finding, latest, missing, series_of
 
 TYPE = "threshold"
@@ -32,5 +32,5 @@ def evaluate(ctx: Context, item: Item, ind: Indicator, spec: ThresholdRule) -> F
         return missing(ctx, item, ind, spec, TYPE)
     value = current.value
     if passes(spec, value):
-        return indicator_finding(ctx, item, ind, spec, TYPE, "达标", f"{current.year}年 {fmt(value)}{ind.unit}，达到要求", series, 1)
-    return indicator_finding(ctx, item, ind, spec, TYPE, "不达标", f"{current.year}年 {fmt(value)}{ind.unit}，未达到要求", series, 1)
+        return indicator_finding(ctx, item, ind, spec, TYPE, "达标", f"{current.year}年 {value_text(value, ind.unit)}，达到要求", series, 1)
+    return indicator_finding(ctx, item, ind, spec, TYPE, "不达标", f"{current.year}年 {value_text(value, ind.unit)}，未达到要求", series, 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from cwassess.engine.context import Context
 from cwassess.engine.results import Finding
 from cwassess.models.standard import Indicator, Item, PlanRule
-from cwassess.rules.base import RuleDoc, fmt
+from cwassess.rules.base import RuleDoc, value_text
 from cwassess.rules.indicator_common import indicator_finding, latest, missing, series_of
 
 TYPE = "vs_plan"
@@ -27,7 +27,7 @@ def evaluate(ctx: Context, item: Item, ind: Indicator, spec: PlanRule) -> Findin
         return missing(ctx, item, ind, spec, TYPE)
     if plan is None or not isinstance(plan.value, float):
         return missing(ctx, item, ind, spec, TYPE, f"区域卫生规划目标值（{plan_ind.name if plan_ind else spec.plan}）")
-    text = f"{actual.year}年 {fmt(actual.value)}{ind.unit}，规划要求 {fmt(plan.value)}{ind.unit}"
+    text = f"{actual.year}年 {value_text(actual.value, ind.unit)}，规划要求 {value_text(plan.value, ind.unit)}"
     if actual.value >= plan.value:
         return indicator_finding(ctx, item, ind, spec, TYPE, "达标", f"{text}，达到规划", series, 1)
     return indicator_finding(ctx, item, ind, spec, TYPE, "不达标", f"{text}，低于规划", series, 1)
