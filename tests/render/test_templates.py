@@ -58,11 +58,12 @@ def test_templates_never_mark_anything_safe_and_css_has_no_variables() -> None:
         assert "|safe" not in text.replace(" ", ""), path.name
         assert "<script" not in text, path.name
         style = re.search(r"<style>(.*?)</style>", text, re.S)
-        if style:  # only the static stylesheet goes inside <style>
-            assert style.group(1).strip() == "{{ stylesheet() }}", path.name
-    css = (ASSETS / "report.css").read_text(encoding="utf-8")
-    assert "{{" not in css and "{%" not in css
-    assert "url(" not in css  # the stylesheet loads nothing
+        if style:  # only a static stylesheet, named by a literal, goes inside <style>
+            assert re.fullmatch(r'\{\{ stylesheet\((?:"[a-z]+\.css")?\) \}\}', style.group(1).strip()), path.name
+    for css_path in ASSETS.glob("*.css"):
+        css = css_path.read_text(encoding="utf-8")
+        assert "{{" not in css and "{%" not in css, css_path.name
+        assert "url(" not in css, css_path.name  # the stylesheets load nothing
 
 
 def test_stylesheet_has_the_print_rules() -> None:
