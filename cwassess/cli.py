@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from cwassess import __version__
-from cwassess.commands.registry import PROGRAM_HELP, TOP, Entry, Group, help_text
+from cwassess.commands.registry import PROGRAM_HELP, TOP, Entry, Group
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 EXIT_INTERNAL = 3  # also in cwassess.commands.common; repeated so that start-up imports nothing more

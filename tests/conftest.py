@@ -38,3 +38,22 @@ def mini_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(MINI, tmp_path / "ws" / "standards" / "nhc-2021")
     monkeypatch.chdir(tmp_path)
     return Path("ws")
+
+
+@pytest.fixture(scope="session")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A workspace made the way a city makes one: `cwassess init` (测试市, 120万人, 立法权) then `claims seed`."""
+    from typer.testing import CliRunner
+
+    from cwassess.cli import app
+
+    runner = CliRunner()
+    root = tmp_path_factory.mktemp("seeded") / "ws"
+    result = runner.invoke(
+        app,
+        ["init", str(root), "--city", "测试市", "--kind", "city", "--population", "120", "--assessment-date", "2027-06-30", "--legislative-power"],
+    )
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["--workspace", str(root), "claims", "seed"])
+    assert result.exit_code == 0, result.output
+    return root

@@ -87,7 +87,7 @@ TOP: dict[str, Entry | Group] = {
 def help_text(version: str) -> str:
     """`cwassess --help`, from this table alone."""
     width = max(len(name) for name in TOP) + 2
-    lines = [f"用法：cwassess [选项] 命令 [参数]…", "", PROGRAM_HELP, "", "选项："]
+    lines = ["用法：cwassess [选项] 命令 [参数]…", "", PROGRAM_HELP, "", "选项："]
     lines += [
         "  -w, --workspace 目录   工作区目录（默认当前目录）",
         "  --debug                出错时显示完整调用栈",

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from cwassess.commands.common import EXIT_INVALID, EXIT_USAGE, load_workspace_or_exit, print_problems, problem_counts, problems_json
+from cwassess.commands.common import EXIT_INVALID, EXIT_USAGE, load_workspace_or_exit, problem_counts, problems_json
 from cwassess.console import make_console, print_json
 from cwassess.engine.results import ItemResult, ScoreResult
 from cwassess.refs import parse_item_number

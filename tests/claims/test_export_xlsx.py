@@ -9,30 +9,16 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from typer.testing import CliRunner
 
 from cwassess.claims.export_xlsx import DEPARTMENT_RANGE, export_claims_xlsx, title_of, write_workbook
 from cwassess.claims.table import COLUMNS, department_choices
-from cwassess.cli import app
 from cwassess.loading import Workspace, load_workspace
 from cwassess.models.city import RosterEntry
 from cwassess.models.claims import Claim, ClaimsFile
 from cwassess.sheets import read_workbook
 
-runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("seeded") / "ws"
-    result = runner.invoke(
-        app,
-        ["init", str(root), "--city", "测试市", "--kind", "city", "--population", "120", "--assessment-date", "2027-06-30", "--legislative-power"],
-    )
-    assert result.exit_code == 0, result.output
-    result = runner.invoke(app, ["--workspace", str(root), "claims", "seed"])
-    assert result.exit_code == 0, result.output
-    return root
 
 
 @pytest.fixture

@@ -11,29 +11,15 @@ import pytest
 import xlsxwriter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from cwassess.claims.export_xlsx import write_workbook
 from cwassess.claims.import_table import apply_plan, claims_file_problems, prepare_import
-from cwassess.cli import app
 from cwassess.loading import Workspace, load_workspace
 from cwassess.models.claims import Claim, ClaimsFile
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "claims-tables"
-runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("seeded") / "ws"
-    result = runner.invoke(
-        app,
-        ["init", str(root), "--city", "测试市", "--kind", "city", "--population", "120", "--assessment-date", "2027-06-30", "--legislative-power"],
-    )
-    assert result.exit_code == 0, result.output
-    result = runner.invoke(app, ["--workspace", str(root), "claims", "seed"])
-    assert result.exit_code == 0, result.output
-    return root
 
 
 @pytest.fixture

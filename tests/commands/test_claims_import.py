@@ -17,17 +17,6 @@ runner = CliRunner()
 ENV = {"COLUMNS": "200", "NO_COLOR": "1"}
 
 
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("seeded") / "ws"
-    result = runner.invoke(
-        app,
-        ["init", str(root), "--city", "测试市", "--kind", "city", "--population", "120", "--assessment-date", "2027-06-30", "--legislative-power"],
-    )
-    assert result.exit_code == 0, result.output
-    result = runner.invoke(app, ["--workspace", str(root), "claims", "seed"])
-    assert result.exit_code == 0, result.output
-    return root
 
 
 @pytest.fixture
