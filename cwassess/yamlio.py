@@ -20,6 +20,8 @@ from cwassess.textio import DEFAULT_MAX_BYTES, decode_bytes, read_text
 
 Path_ = tuple[str | int, ...]
 MAX_DEPTH = 64
+MAX_DIGITS = 40  # Python refuses to convert integers of more than 4,300 digits; nothing real needs 40
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 # A float keeps its value only when nothing is lost: "1.10" and "36.0" stay strings.
@@ -208,6 +210,10 @@ def _walk(doc: YamlDocument, root: yaml.Node) -> bool:
         if len(path) > MAX_DEPTH:
             doc.problems.append(doc.problem(path, "yaml.depth", f"嵌套层级过深（超过 {MAX_DEPTH} 层）"))
             return False
+        if isinstance(node, yaml.ScalarNode) and node.tag in _NUMBER_TAGS and len(node.value) > MAX_DIGITS:
+            doc.problems.append(doc.problem(path, "yaml.number", "数字位数过多，无法读取", found=shorten(node.value)))
+            ok = False
+            continue
         if isinstance(node, yaml.MappingNode):
             first_seen: dict[Any, int] = {}
             children: dict[str, Tree] = {}
