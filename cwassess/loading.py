@@ -10,10 +10,12 @@ from pathlib import Path
 from cwassess.models.city import CityFile
 from cwassess.models.claims import ClaimsFile
 from cwassess.models.common import Provenance
+from cwassess.models.limits import DEFAULT_INPUT_LIMITS, InputLimits
 from cwassess.models.overlay import OfficialOverlay
 from cwassess.models.profile import ProfileFile
 from cwassess.perf import paused_gc
 from cwassess.problems import Problem, has_errors
+from cwassess.sheets import Limits
 from cwassess.standard.lint import lint_profile, lint_standard
 from cwassess.standard.load import Locator, load_standard
 from cwassess.standard.model import Section, Standard
@@ -56,6 +58,14 @@ class Workspace:
     problems: list[Problem] = field(default_factory=list)
     locator: Locator = field(default_factory=Locator)
     cache: YamlCache | None = None
+
+    @property
+    def limits(self) -> InputLimits:
+        return self.city.limits if self.city is not None else DEFAULT_INPUT_LIMITS
+
+    @property
+    def sheet_limits(self) -> Limits:
+        return Limits(max_bytes=self.limits.sheet_bytes, max_rows=self.limits.sheet_rows)
 
     @property
     def ok(self) -> bool:
@@ -119,7 +129,7 @@ def _load_profiles(ws: Workspace, std: Standard) -> Standard:
     extra: list[ProfileFile] = []
     if folder.is_dir():
         for path in sorted(folder.glob("*.yaml")):
-            doc = load_yaml(path, display_path(path))
+            doc = load_yaml(path, display_path(path), ws.limits.text_bytes)
             profile = validate_document(doc, ProfileFile)
             ws.problems.extend(doc.problems)
             if profile is None:
@@ -138,7 +148,7 @@ def _load_claims(ws: Workspace) -> None:
         return
     for path in sorted(folder.glob("*.yaml")):
         shown = display_path(path)
-        doc = load_yaml(path, shown)
+        doc = load_yaml(path, shown, ws.limits.text_bytes)
         claims = validate_document(doc, ClaimsFile)
         ws.problems.extend(doc.problems)
         if claims is None:

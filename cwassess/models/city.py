@@ -7,6 +7,7 @@ import datetime as dt
 from pydantic import Field
 
 from cwassess.models.common import Kind, ShortText, Slug, StrictModel
+from cwassess.models.limits import InputLimits
 
 Phone = ShortText
 
@@ -40,3 +41,4 @@ class CityFile(StrictModel):
     profiles: list[Slug] = Field(default_factory=list, description="启用的配置（标准自带或工作区 profiles/ 中的）")
     districts: list[District] = Field(default_factory=list)
     departments: list[RosterEntry] = Field(default_factory=list)
+    limits: InputLimits = Field(default_factory=InputLimits, description="提交文件的大小上限（可选，一般不必填写）")
