@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,6 +89,10 @@ RuleLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 Tree = list[Any]
 
 
+def _is_node(node: Any) -> bool:
+    return isinstance(node, list) and len(node) == 3 and type(node[0]) is int and type(node[1]) is int
+
+
 @dataclass
 class YamlDocument:
     """A parsed file: data (None when unusable), where each path sits, and what is wrong."""
@@ -100,16 +105,19 @@ class YamlDocument:
     def position(self, path: Path_) -> tuple[int | None, int | None]:
         """Line/column of a path, falling back to its nearest parent (a missing key sits in its parent)."""
         node = self.tree
-        if node is None:
+        if not _is_node(node):
             return None, None
         for part in path:
             children = node[2]
             if isinstance(children, dict) and part in children:
-                node = children[part]
+                child = children[part]
             elif isinstance(children, list) and isinstance(part, int) and 0 <= part < len(children):
-                node = children[part]
+                child = children[part]
             else:
                 break
+            if not _is_node(child):
+                break
+            node = child
         return node[0], node[1]
 
     @property
@@ -119,6 +127,8 @@ class YamlDocument:
         stack: list[tuple[Path_, Tree]] = [((), self.tree)] if self.tree else []
         while stack:
             path, node = stack.pop()
+            if not _is_node(node):
+                continue
             flat[path] = (node[0], node[1])
             children = node[2]
             if isinstance(children, dict):
@@ -149,6 +159,11 @@ _YAML_MESSAGES: list[tuple[str, str]] = [
     ("exceeded maximum nesting depth", "嵌套层级过深"),
     ("unknown escape character", "双引号文本中有无效的转义符“\\”，请改用单引号或写成“\\\\”"),
     ("found unknown escape", "双引号文本中有无效的转义符“\\”，请改用单引号或写成“\\\\”"),
+    ("invalid Unicode character escape", "双引号文本中有无效的转义符“\\”，请改用单引号或写成“\\\\”"),
+    ("expected hexdecimal number", "双引号文本中有无效的转义符“\\”，请改用单引号或写成“\\\\”"),
+    ("expected escape sequence", "双引号文本中有无效的转义符“\\”，请改用单引号或写成“\\\\”"),
+    ("incompatible YAML document", "不支持此 YAML 版本：请删除开头的“%YAML”行"),
+    ("found duplicate YAML directive", "不支持此 YAML 版本：请删除开头的“%YAML”行"),
     ("control characters are not allowed", "文件含有不可见的控制字符"),
     ("special characters are not allowed", "文件含有不可见的控制字符"),
     ("expected <document start>", "文档结构有误：顶层缩进不一致"),
@@ -166,7 +181,7 @@ def _translate(problem: str | None) -> str:
     for needle, zh in _YAML_MESSAGES:
         if needle in text:
             return zh
-    return f"YAML 语法错误：{text}" if text else "YAML 语法错误"
+    return "YAML 语法错误：请检查此处的引号、冒号、括号与缩进"
 
 
 def _mark_problem(file: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
@@ -321,10 +336,11 @@ class YamlCache:
     """Parsed large files kept as JSON keyed by their content hash, so unchanged files are not re-parsed.
 
     A cache entry holds exactly what parsing produced (data, positions, problems); it is checked by
-    the same models as a fresh parse, so a stale or edited cache can never let invalid data through.
+    the same models as a fresh parse, so a stale or edited cache can never let invalid data through, and it is
+    sealed with the hash of its body, so a damaged entry is parsed again instead of trusted.
     """
 
-    VERSION = 1
+    VERSION = 2  # 2: each entry starts with the sha256 of its body
     MIN_BYTES = 64 * 1024
 
     def __init__(self, folder: Path) -> None:
@@ -337,7 +353,10 @@ class YamlCache:
         if len(data) < self.MIN_BYTES:
             return None
         try:
-            entry = json.loads(self._path(data).read_text(encoding="utf-8"))
+            seal, _, body = self._path(data).read_bytes().partition(b"\n")
+            if seal.decode("ascii") != hashlib.sha256(body).hexdigest():
+                return None  # damaged or edited by hand: parse again
+            entry = json.loads(body)
             problems = [Problem(**{**p, "file": file}) for p in entry["problems"]]
             return YamlDocument(file=file, data=entry["data"], tree=entry["tree"], problems=problems)
         except (OSError, ValueError, KeyError, TypeError):
@@ -348,10 +367,11 @@ class YamlCache:
             return
         entry = {"data": doc.data, "tree": doc.tree, "problems": [p.model_dump(exclude={"file"}) for p in doc.problems]}
         try:
+            body = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             self.folder.mkdir(parents=True, exist_ok=True)
             target = self._path(data)
-            tmp = target.with_suffix(".tmp")
-            tmp.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            tmp = target.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body)
             tmp.replace(target)
         except (OSError, TypeError, ValueError):
             pass  # a cache that cannot be written only costs time
