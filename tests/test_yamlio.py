@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cwassess.textio import decode_bytes
-from cwassess.yamlio import MAX_DEPTH, YamlDocument, dump_yaml, load_yaml, parse_yaml_text
+from cwassess.yamlio import MAX_DEPTH, YamlCache, YamlDocument, dump_yaml, load_yaml, parse_yaml_text
 
 ALIAS = "不支持 YAML 锚点和别名（& 与 *），请直接写出内容"
 TAG = "不支持自定义 YAML 标签（以 ! 开头），出于安全原因已拒绝"
@@ -55,7 +56,25 @@ def test_a_bad_value_under_an_explicit_bool_tag_is_a_problem_not_a_crash() -> No
     """Regression: at commit 93e9641 `!!bool maybe` raised KeyError out of parse_yaml_text."""
     doc = parse_yaml_text("a: !!bool maybe\n", "f.yaml")
     assert doc.data is None
-    assert [p.file for p in doc.problems] == ["f.yaml"]
+    assert [p.render() for p in doc.problems] == ["f.yaml:1:1: 错误: a: 无法读取的值：显式标签（!!）与内容不符（实际：maybe）"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("a: !!int x\n", "x"), ("a: !!float 1,5\n", "1,5"), ("a: !!str {b: 1}\n", "tag:yaml.org,2002:str"), ("a: !!seq b\n", "b"), ("- !!map [1]\n", "tag:yaml.org,2002:map")],
+)
+def test_an_explicit_tag_that_does_not_fit_its_value_is_located(text: str, found: str) -> None:
+    doc = parse_yaml_text(text, "f.yaml")
+    assert doc.data is None
+    assert [(p.code, p.line, p.found) for p in doc.problems] == [("yaml.value", 1, found)]
+
+
+def test_the_resolver_gives_yaml_1_2_core_types() -> None:
+    text = "a: 010\nb: 1.10\nc: 1.5\nd: -3\ne: no\nf: True\ng: ~\nh:\ni: 2024-01-01\nj: 1e3\nk: '1'\nl: .nan\nm: Null\n"
+    assert parse_yaml_text(text, "f.yaml").data == {
+        "a": "010", "b": "1.10", "c": 1.5, "d": -3, "e": "no", "f": True, "g": None, "h": None, "i": "2024-01-01",
+        "j": 1000.0, "k": "1", "l": ".nan", "m": None,
+    }
 
 
 # --- duplicate keys -------------------------------------------------------------------------------------------
@@ -315,3 +334,22 @@ _TOKENS = [
 @example("a: !!float abc\n")
 def test_fuzz_yaml_like_text(text: str) -> None:
     _check(text)
+
+
+def test_prefill_caches_large_files_in_workers_with_the_same_result(tmp_path: Path) -> None:
+    texts = [f"department: d{n}\nrows:\n" + "".join(f"- {{id: r{i}, value: {i}.5, note: '第{i}行'}}\n" for i in range(4000)) for n in range(3)]
+    paths = []
+    for n, text in enumerate(texts):
+        paths.append(tmp_path / f"f{n}.yaml")
+        paths[-1].write_text(text, encoding="utf-8")
+    cache = YamlCache(tmp_path / "cache")
+    cache.prefill([*paths, tmp_path / "missing.yaml"])
+    cores = len(os.sched_getaffinity(0))
+    for path, text in zip(paths, texts, strict=True):
+        cached = cache.get(path.read_bytes(), "shown.yaml")
+        if cores < 2:
+            assert cached is None  # one core: nothing to gain, the caller parses
+            continue
+        assert cached is not None
+        fresh = parse_yaml_text(text, "shown.yaml")
+        assert (cached.data, cached.tree, cached.problems) == (fresh.data, fresh.tree, fresh.problems)
