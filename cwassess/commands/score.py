@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Optional
 
 import typer
@@ -122,6 +121,7 @@ def score(
     top: int = typer.Option(10, "--top", min=1, max=200, help="列出的条目和差距数量"),
 ) -> None:
     """模拟测评：全市得分、结论、距评估天数、各方面得分、失分条目、部门排名、差距，并写出 reports/score.json。"""
+    from cwassess.engine.results import InputProblems, ScoreFile, ScoreResult
     from cwassess.engine.run import run_score
     from cwassess.fileio import write_atomic
     from cwassess.workspace import today
@@ -140,10 +140,11 @@ def score(
         raise typer.Exit(EXIT_USAGE)
     problems = [*ws.problems, *run.problems]
     errors, warnings = problem_counts(problems)
-    document = result.model_dump(mode="json")
-    document["input_problems"] = {"errors": errors, "warnings": warnings}
+    counts = InputProblems(errors=errors, warnings=warnings)
     if not assume and not profile:
-        write_atomic(ws.root / "reports" / SCORE_FILE, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+        # pydantic's own serialiser: a large city's score.json is written in a fraction of json.dumps's time
+        stored = ScoreFile.model_construct(**{name: getattr(result, name) for name in ScoreResult.model_fields}, input_problems=counts)
+        write_atomic(ws.root / "reports" / SCORE_FILE, stored.model_dump_json(indent=1, exclude={"problems"}) + "\n")
     names = {d.code: d.name for d in result.departments}
     names.update({d.code: d.name for d in ws.standard.departments if d.code not in names})
     if explain is not None:
@@ -157,6 +158,8 @@ def score(
             print_explain(item, names)
         raise typer.Exit(EXIT_INVALID if errors else 0)
     if as_json:
+        document = result.model_dump(mode="json")
+        document["input_problems"] = counts.model_dump()
         document["problems"] = problems_json(problems)
         print_json(document)
         raise typer.Exit(EXIT_INVALID if errors else 0)
