@@ -9,12 +9,14 @@ from cwassess.engine.context import Context
 from cwassess.engine.results import Finding
 from cwassess.evidence.model import Inspection
 from cwassess.models.standard import Item
+from cwassess.rules import conditional
 from cwassess.rules.base import RuleDoc, finding
+from cwassess.standard.model import item_label
 
 TYPE = "sampled_sites"
 DOC = RuleDoc(
     title="现场抽查",
-    requirement="抽查点位数不少于人口规模对应的最低数量；每个问题点按类别扣分，零容忍类别出现即不达标。",
+    requirement="抽查点位数不少于人口规模对应的最低数量；每个问题点按类别扣分，零容忍类别出现即不达标；一处点位对应多个条目时，其问题只在第一个条目扣分。",
     why="国家评估以暗访为主，专家按点位记录问题并扣分。",
     example="120万人口城市主次干道至少抽查 12 处；抽查 14 处、发现“乱堆乱摆”2 处 → 扣 0.4 分。",
     remedy="按问题清单限期整改并复查销号；扩大自查覆盖面，达到最低点位数。",
@@ -26,17 +28,49 @@ def _fold(text: str) -> str:
 
 
 def sites_for(ctx: Context, item_id: str) -> list[Inspection]:
-    """Recent inspections that count for an item: named explicitly, or mapped from their site type."""
+    """Recent inspections that count for an item: named explicitly, or mapped from their site type.
+
+    A site counts toward the sample of every item it maps to, but its problems cost points on one item only, the
+    first of them that is assessed on site in this city (农贸市场 → 农贸市场 item, not also 病媒防制设施).
+    """
     if ctx.sites_by_item is None:
         earliest = ctx.today - dt.timedelta(days=ctx.scheme.inspection_days)
         mapping = {_fold(k): v for k, v in ctx.scheme.site_types.items()}
         index: dict[str, list[Inspection]] = {}
+        owners: dict[str, str] = {}
+        on_site: dict[str, bool] = {}
         for inspection in ctx.inspections:
             if earliest <= inspection.date <= ctx.today:
-                for target in inspection.items or mapping.get(_fold(inspection.site_type), []):
+                targets = inspection.items or mapping.get(_fold(inspection.site_type), [])
+                for target in targets:
                     index.setdefault(target, []).append(inspection)
+                    if target not in on_site:
+                        on_site[target] = _assessed_on_site(ctx, target)
+                owner = next((t for t in targets if on_site[t]), None)
+                if owner is not None:
+                    owners[_site_key(inspection)] = owner
         ctx.sites_by_item = index
+        ctx.site_owner = owners
     return ctx.sites_by_item.get(item_id, [])
+
+
+def _site_key(site: Inspection) -> str:
+    return f"{site.department}/{site.id}"
+
+
+def _assessed_on_site(ctx: Context, item_id: str) -> bool:
+    item = ctx.std.items_by_id.get(item_id)
+    return (
+        item is not None
+        and ctx.city.kind in item.applies_to
+        and conditional.applies(ctx, item.applies_when)
+        and any(r.on_site and (r.applies_when is None or conditional.applies(ctx, r.applies_when)) for r in item.requirements)
+    )
+
+
+def _title(ctx: Context, item_id: str) -> str:
+    item = ctx.std.items_by_id[item_id]
+    return f"{item_label(item.number)}“{item.title}”"
 
 
 def minimum_sites(ctx: Context, item_id: str) -> int:
@@ -72,7 +106,13 @@ def evaluate(ctx: Context, item: Item) -> list[Finding]:
                 departments=depts,
             )
         )
+    counted_elsewhere: set[str] = set()
     for site in sites:
+        owner = ctx.site_owner.get(_site_key(site), item.id)
+        if owner != item.id:
+            if site.problems:
+                counted_elsewhere.add(owner)
+            continue
         for n, problem in enumerate(site.problems, start=1):
             cls = _fold(problem.problem_class)
             points = deductions.site_problem.get(cls, deductions.site_problem_default)
@@ -116,7 +156,9 @@ def evaluate(ctx: Context, item: Item) -> list[Finding]:
                 subject="现场抽查",
                 requirement_text="现场无问题点",
                 status="达标",
-                reason=f"抽查 {len(sites)} 处，未发现问题",
+                reason=f"抽查 {len(sites)} 处，未发现问题"
+                if not counted_elsewhere
+                else f"抽查 {len(sites)} 处；其中发现的问题已计入{'、'.join(_title(ctx, i) for i in sorted(counted_elsewhere))}，本条不重复扣分",
                 departments=depts,
             )
         )
