@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from cwassess.evidence.model import Document, Evidence, IndicatorSeries, IndicatorValue, Inspection, Survey, VectorResult
 from cwassess.ledger.scoring import OpenProblem
@@ -15,6 +18,7 @@ from cwassess.models.standard import IndicatorRule
 from cwassess.standard.model import Standard
 
 BASE_PROFILE = "scoring-default"
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass
@@ -55,6 +59,21 @@ def population_tier(std: Standard, population_wan: float) -> str | None:
     return None
 
 
+def merged(base: M, override: M) -> M:
+    """`override` laid over `base`: only the fields a profile writes change; tables (dicts) merge key by key, so a
+    province that lists two problem classes keeps every other class of the profile below it."""
+    update: dict[str, Any] = {}
+    for name in override.model_fields_set:
+        new, old = getattr(override, name), getattr(base, name)
+        if isinstance(new, BaseModel) and type(new) is type(old):
+            update[name] = merged(old, new)
+        elif isinstance(new, dict) and isinstance(old, dict):
+            update[name] = {**old, **new}
+        else:
+            update[name] = new
+    return base.model_copy(update=update)
+
+
 def build_context(
     std: Standard,
     city: CityFile,
@@ -75,7 +94,8 @@ def build_context(
     disabled: set[str] = set()
     for name in order:
         profile = std.profiles_by_id[name]
-        scheme = profile.scoring or scheme
+        if profile.scoring is not None:
+            scheme = profile.scoring if scheme is None else merged(scheme, profile.scoring)
         thresholds.update(profile.thresholds)
         vetoes += [(name, v) for v in profile.vetoes]
         disabled.update(profile.disable_vetoes)

@@ -45,9 +45,9 @@ def test_summary(ws: Path) -> None:
     out = result.stdout.splitlines()
     assert out[:5] == [
         "样例市 模拟测评（2027-03-01，距评估还有 80 天，评估日期 2027-05-20）",
-        "结论：不通过    得分 60.8 / 180（33.8%）",
+        "结论：不通过    得分 61 / 180（33.9%）",
         "  · 42 条不达标：（二）、（三）、（四）、（五）、（六）、（七）、（八）、（九）、（十）、（十一）等",
-        "  · 总得分率 33.8%，低于 90%",
+        "  · 总得分率 33.9%，低于 90%",
         "条目：不达标 42，缺材料 3",
     ]
     assert out[-3:] == [
@@ -65,7 +65,7 @@ def test_json_is_one_document(ws: Path) -> None:
     assert (result.exit_code, result.stderr) == (0, "")
     document = json.loads(result.stdout)
     assert (document["city"], document["verdict"], document["days_left"], document["assumed"]) == ("样例市", "不通过", 80, [])
-    assert (document["totals"]["marks"], document["totals"]["score"]) == (180.0, 60.8)
+    assert (document["totals"]["marks"], document["totals"]["score"]) == (180.0, 61.0)
     assert (document["input_problems"], document["problems"]) == ({"errors": 0, "warnings": 0}, [])
     assert [(w["id"], w["active"]) for w in document["waivers"]] == [("port-none", True), ("toilets-old", False)]
     # The report on disk is the same result (without the problem list).
@@ -126,7 +126,7 @@ def test_assume_raises_the_score(ws: Path) -> None:
     gaps = ["org-complaints/material/channel-notice", "org-complaints/material/complaint-ledger"]
     after = json.loads(cli("score", "--json", "--assume", gaps[1], "--assume", gaps[0]).stdout)
     assert after["assumed"] == gaps
-    assert (before["totals"]["score"], after["totals"]["score"]) == (60.8, 61.8)
+    assert (before["totals"]["score"], after["totals"]["score"]) == (61.0, 62.0)
     item = next(it for it in after["items"] if it["item"] == "org-complaints")
     assumed = [(f["gap"], f["status"], f["assumed"], f["reason"]) for f in item["findings"] if f["assumed"]]
     assert assumed == [
@@ -254,7 +254,7 @@ def test_input_errors_exit_1_but_still_score(ws: Path) -> None:
     result = cli("score")
     assert result.exit_code == 1
     out = result.stdout.splitlines()
-    assert out[1] == "结论：不通过    得分 60.8 / 180（33.8%）"  # env-roads had lost its 4 marks already
+    assert out[1] == "结论：不通过    得分 61 / 180（33.9%）"  # env-roads had lost its 4 marks already
     assert out[-2:] == ["输入有 1 个错误、0 个警告（有错误的记录未计入），详见 cwassess evidence check。", "结果已写入 ws/reports/score.json"]
     document = json.loads(cli("score", "--json").stdout)
     assert document["input_problems"] == {"errors": 1, "warnings": 0}

@@ -34,6 +34,18 @@ def test_profiles_apply_in_order_and_once() -> None:
     assert b.context().vetoes == []
 
 
+def test_a_profiles_scoring_block_changes_only_what_it_writes() -> None:
+    """A province that sets 5 marks per item and the cost of one problem class keeps every other default."""
+    province = {"id": "province", "scoring": {"scheme": "deduction", "item_marks": 5, "deductions": {"site_problem": {"乱堆乱摆": 0.4}}}}
+    base = b.context().scheme
+    scheme = b.context(profiles=["province"], extra_profiles=[province]).scheme
+    assert scheme.item_marks == 5
+    assert scheme.deductions.site_problem == {**base.deductions.site_problem, "乱堆乱摆": 0.4}
+    assert scheme.deductions.missing_material == base.deductions.missing_material
+    assert (scheme.site_types, scheme.zero_tolerance, scheme.basic_ratio) == (base.site_types, base.zero_tolerance, base.basic_ratio)
+    assert len(base.site_types) > 20 and base.deductions.site_problem["乱堆乱摆"] != 0.4
+
+
 def test_disabled_vetoes_are_dropped_whatever_the_profile_order() -> None:
     off = {"id": "off", "disable_vetoes": ["veto-2014-03", "veto-2014-11"]}
     for order in (["off", "veto-2014"], ["veto-2014", "off"]):

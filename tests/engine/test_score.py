@@ -103,11 +103,13 @@ def test_item_marks_override() -> None:
     assert aggregate(make_ctx(), "org-agenda", [_f("缺材料", 0.5)]) == ("不达标", 1.5, 0.5)
 
 
-def test_a_later_profile_scoring_replaces_the_default() -> None:
+def test_a_later_profile_scoring_changes_only_what_it_writes() -> None:
     ctx = make_ctx(profiles=["strict"], extra_profiles=[{"id": "strict", "scoring": {"scheme": "deduction", "pass_ratio": 0.95}}])
+    default = make_ctx().scheme
     assert ctx.profiles == ["scoring-default", "test-fixed", "strict"]
-    # A profile's scoring block replaces the whole scheme: deductions fall back to the model defaults, not scoring-default's.
-    assert (ctx.scheme.pass_ratio, ctx.scheme.zero_tolerance, ctx.scheme.site_types) == (0.95, [], {})
+    # Only pass_ratio changes: deductions, zero tolerance and site types stay those of the profiles below.
+    assert ctx.scheme == default.model_copy(update={"pass_ratio": 0.95})
+    assert default.zero_tolerance and default.site_types
 
 
 # -- the whole city -------------------------------------------------------------------------------
