@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Optional
 
 import typer
@@ -24,7 +23,7 @@ def add(
     item: list[str] = typer.Option([], "--item", help="所涉标准条目（可重复）：编号如 env-roads，或条目名称、（十）", show_default=False),
     problem_class: Optional[str] = typer.Option(None, "--class", help="问题类别，如 乱堆乱摆", show_default=False),
     description: Optional[str] = typer.Option(None, "--description", help="问题描述", show_default=False),
-    photo: list[str] = typer.Option([], "--photo", help="问题照片（可重复；须在工作区内）", show_default=False),
+    photo: list[str] = typer.Option([], "--photo", help="问题照片（可重复；须在工作区内，路径相对于工作区或当前目录，如 ledger/photos/x.jpg）", show_default=False),
     unit: Optional[str] = typer.Option(None, "--unit", help="责任单位（默认：属地问题为所在街道，行业问题为条目牵头部门）", show_default=False),
     deadline: Optional[str] = typer.Option(None, "--deadline", help="整改期限（默认按严重程度）", show_default=False),
     severity: Optional[str] = typer.Option(None, "--severity", help="严重程度（默认按问题类别）", show_default=False),
@@ -39,7 +38,7 @@ def add(
         address=address, site_type=site_type, items=item, problem_class=problem_class, description=description,
         photos=photo, unit=unit, deadline=deadline, severity=severity,
     )
-    data, errors = ledger.validate(raw, Path.cwd())
+    data, errors = ledger.validate(raw)
     if data is None or has_error(errors):
         fail_fields(errors, as_json, "未登记")
     if not as_json:

@@ -20,9 +20,9 @@ def check(
     shown = display_path(ledger.store.path)
     with store_errors(ledger, as_json):
         wrong = ledger.store.check()
+        if wrong:
+            fail_with([Problem(code="ledger.check", file=shown, key=w.where, message=w.message) for w in wrong], as_json, "整改台账有问题")
         state = ledger.store.state()
-    if wrong:
-        fail_with([Problem(code="ledger.check", file=shown, message=w) for w in wrong], as_json, "整改台账有问题")
     if as_json:
         print_json({"ok": True, "file": shown, "events": state.events, "problems": len(state.problems)})
         return

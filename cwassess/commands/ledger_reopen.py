@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Optional
 
 import typer
@@ -16,7 +15,7 @@ def reopen(
     actor: Optional[str] = typer.Option(None, "--as", help="登记单位（默认核验单位）", show_default=False),
     found: Optional[str] = typer.Option(None, "--found", help="再次发现的日期（默认今天）", show_default=False),
     description: Optional[str] = typer.Option(None, "--description", help="这次发现的情况（默认沿用原描述）", show_default=False),
-    photo: list[str] = typer.Option([], "--photo", help="照片（可重复；须在工作区内）", show_default=False),
+    photo: list[str] = typer.Option([], "--photo", help="照片（可重复；须在工作区内，路径相对于工作区或当前目录，如 ledger/photos/x.jpg）", show_default=False),
     deadline: Optional[str] = typer.Option(None, "--deadline", help="整改期限（默认按严重程度）", show_default=False),
     person: Optional[str] = typer.Option(None, "--by", help="经办人", show_default=False),
     as_json: bool = typer.Option(False, "--json", help="输出一个 JSON 文档"),
@@ -25,7 +24,7 @@ def reopen(
     ledger, _ = open_ledger(ctx, as_json)
     with store_errors(ledger, as_json):
         events, errors = ledger.reopen(
-            problem_id, actor, found=found, description=description, photos=photo, photo_base=Path.cwd(), deadline=deadline, person=person
+            problem_id, actor, found=found, description=description, photos=photo, deadline=deadline, person=person
         )
         if not events:
             fail_fields(errors, as_json, "未登记复发")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Optional
 
 import typer
@@ -15,11 +14,11 @@ def submit(
     ctx: typer.Context,
     problem_id: str = typer.Argument(..., metavar="ID", help="问题编号", show_default=False),
     actor: Optional[str] = typer.Option(None, "--as", help="办理单位：须是责任单位", show_default=False),
-    photo: list[str] = typer.Option([], "--photo", help="整改后照片（可重复；须在工作区内）", show_default=False),
+    photo: list[str] = typer.Option([], "--photo", help="整改后照片（可重复；须在工作区内，路径相对于工作区或当前目录，如 ledger/photos/x.jpg）", show_default=False),
     description: Optional[str] = typer.Option(None, "--description", help="整改情况说明", show_default=False),
     date: Optional[str] = typer.Option(None, "--date", help="办理日期（默认今天）", show_default=False),
     person: Optional[str] = typer.Option(None, "--by", help="经办人", show_default=False),
     as_json: bool = typer.Option(False, "--json", help="输出一个 JSON 文档"),
 ) -> None:
     """提交复核：整改中 → 待复核，须附整改后照片和整改情况说明。"""
-    run_transition(ctx, SUBMIT, problem_id, actor, as_json, date=date, person=person, description=description, photos=photo, photo_base=Path.cwd())
+    run_transition(ctx, SUBMIT, problem_id, actor, as_json, date=date, person=person, description=description, photos=photo)

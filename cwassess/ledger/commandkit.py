@@ -14,7 +14,7 @@ from cwassess.console import make_console, print_json
 from cwassess.ledger.deadlines import LEVEL_ZH, days_overdue, escalation, overdue_times
 from cwassess.ledger.model import KIND_ZH, Event, Problem
 from cwassess.ledger.service import FieldError, LedgerContext, open_context
-from cwassess.ledger.store import LedgerError
+from cwassess.ledger.store import DamagedRow, LedgerError
 from cwassess.loading import Workspace, display_path
 from cwassess.problems import Problem as Diagnostic
 from cwassess.workspace import today
@@ -38,7 +38,10 @@ def store_errors(ledger: LedgerContext, as_json: bool) -> Iterator[None]:
     try:
         yield
     except LedgerError as exc:
-        fail_with([Diagnostic(code="ledger.store", file=display_path(ledger.store.path), message=str(exc))], as_json, "整改台账无法使用")
+        where, message = exc.finding
+        if isinstance(exc, DamagedRow):
+            message += "（台账文件可能被其他程序改动过，可运行 cwassess ledger check 检查）"
+        fail_with([Diagnostic(code="ledger.store", file=display_path(ledger.store.path), key=where, message=message)], as_json, "整改台账无法使用")
 
 
 def print_warnings(errors: list[FieldError]) -> None:
@@ -69,7 +72,7 @@ def describe_event(event: Event, ledger: LedgerContext) -> str:
     elif event.kind == "recur":
         details.append(f"复发，新问题 {d.get('problem')}")
     elif event.kind == "assign":
-        details.append(f"{ledger.label(d.get('from', ''))} → {ledger.label(d.get('unit', ''))}")
+        details.append(f"{ledger.label(d.get('from') or '')} → {ledger.label(d.get('unit') or '')}")
     if d.get("note"):
         details.append(f"备注：{d['note']}")
     return text + ("：" + "；".join(details) if details else "")

@@ -108,7 +108,7 @@ def _cell_problem(record: Record, error: FieldError) -> Diagnostic:
 
 
 def prepare(ctx: LedgerContext, path: Path, shown: str, default_source: str | None = None) -> ImportResult:
-    table = read_table(path, SPEC, shown)
+    table = read_table(path, SPEC, shown, ctx.sheet_limits)
     result = ImportResult(file=shown, problems=list(table.problems))
     if any(p.severity == "error" for p in table.problems) and not table.sheets:
         return result

@@ -151,15 +151,15 @@ def apply(problem: Problem | None, event: Event) -> Problem:
     """The problem after `event`. Raises ReplayError if the event cannot follow (a corrupt log)."""
     if event.kind == CREATE:
         if problem is not None:
-            raise ReplayError(f"问题 {event.subject} 重复登记（事件 {event.seq}）")
+            raise ReplayError(f"问题 {event.subject} 重复登记（事件 #{event.seq}）")
         return created(event)
     if problem is None:
-        raise ReplayError(f"事件 {event.seq} 指向未登记的问题 {event.subject}")
+        raise ReplayError(f"事件 #{event.seq} 指向未登记的问题 {event.subject}")
     action = ACTIONS.get(event.kind)
     if action is None:
-        raise ReplayError(f"事件 {event.seq} 的类型“{event.kind}”未知")
+        raise ReplayError(f"事件 #{event.seq} 的类型“{event.kind}”未知")
     if problem.state not in action.sources:
-        raise ReplayError(f"事件 {event.seq}（{action.label}）不能跟在“{problem.state}”之后")
+        raise ReplayError(f"事件 #{event.seq}（{action.label}）不能跟在“{problem.state}”之后")
     d = event.data
     common = {"events": problem.events + 1, "last_seq": event.seq, "last_date": event.date}
     if event.kind == START:

@@ -7,7 +7,8 @@ beside the events as a projection so reads are fast, and `store.check` proves th
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 from pydantic import Field
@@ -132,14 +133,89 @@ class Problem:
         return out
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Problem:
+    def from_json(cls, data: object) -> Problem:
+        """The inverse of `to_json`. Raises ValueError with a Chinese message when `data` is not a problem (a
+        ledger.db edited by another program)."""
+        why = shape_error(data, PROBLEM_FIELDS)
+        if why:
+            raise ValueError(why)
+        assert isinstance(data, dict)
+        if not _PROBLEM_KEYS.issuperset(data):
+            raise ValueError(f"未知字段“{min(set(data) - _PROBLEM_KEYS)}”")
         kw = dict(data)
-        for key in ("found", "deadline", "created", "started", "submitted", "closed", "last_date"):
-            value = kw.get(key)
-            kw[key] = dt.date.fromisoformat(value) if value else None
-        for key in ("items", "photos", "recurrences", "after_photos"):
+        for key in _PROBLEM_DAYS:
+            kw[key] = parse_day(kw.get(key))
+        for key in _PROBLEM_LISTS:
             kw[key] = tuple(kw.get(key) or ())
         return cls(**kw)
+
+
+# -- the shape of stored JSON --------------------------------------------------------------------------------
+# ledger.db may have been edited by another program: what is read back is checked against these shapes, so a
+# damaged row is reported where it is instead of failing somewhere later.
+TEXT, TEXT_OR_NONE, DAY, DAY_OR_NONE, TEXTS, COUNT = "text", "text?", "day", "day?", "texts", "count"
+_SHAPE_OF_TYPE = {"str": TEXT, "str | None": TEXT_OR_NONE, "dt.date": DAY, "dt.date | None": DAY_OR_NONE, "tuple[str, ...]": TEXTS, "int": COUNT}
+PROBLEM_FIELDS: dict[str, str] = {f.name: _SHAPE_OF_TYPE[str(f.type)] for f in fields(Problem)}
+_PROBLEM_KEYS = frozenset(PROBLEM_FIELDS)
+_PROBLEM_DAYS = tuple(k for k, v in PROBLEM_FIELDS.items() if v in (DAY, DAY_OR_NONE))
+_PROBLEM_LISTS = tuple(k for k, v in PROBLEM_FIELDS.items() if v == TEXTS)
+_NOTE = {"note": TEXT_OR_NONE}
+EVENT_DATA: dict[str, dict[str, str]] = {
+    CREATE: {
+        "source": TEXT, "found": DAY, "problem_class": TEXT, "severity": TEXT, "description": TEXT, "unit": TEXT, "deadline": DAY,
+        "items": TEXTS, "photos": TEXTS,
+        **{k: TEXT_OR_NONE for k in ("district", "street", "grid", "address", "site_type", "suggested_unit", "inspection_key", "origin", "recurs")},
+        **_NOTE,
+    },
+    START: _NOTE,
+    SUBMIT: {"description": TEXT_OR_NONE, "photos": TEXTS, **_NOTE},
+    VERIFY: _NOTE,
+    REJECT: {"reason": TEXT_OR_NONE, "deadline": DAY_OR_NONE, **_NOTE},
+    ASSIGN: {"unit": TEXT, "from": TEXT_OR_NONE, **_NOTE},
+    RECUR: {"problem": TEXT, **_NOTE},
+    GRID_LOG: {"inspector": TEXT_OR_NONE, "problems": TEXTS, **_NOTE},
+}
+
+
+def _is_day(value: object) -> bool:
+    try:
+        dt.date.fromisoformat(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str)
+
+
+def _is_texts(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(x, str) for x in value)
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+_FITS: dict[str, Callable[[object], bool]] = {
+    TEXT: _is_text, TEXT_OR_NONE: _is_text, DAY: _is_day, DAY_OR_NONE: _is_day, TEXTS: _is_texts, COUNT: _is_count,
+}
+_REQUIRED = (TEXT, DAY, COUNT)
+
+
+def shape_error(data: object, shape: dict[str, str]) -> str | None:
+    """Why `data` (decoded JSON) does not have `shape` (field → TEXT, DAY …), as a Chinese phrase; None when it does.
+    A missing optional field is fine; fields not in `shape` are not looked at."""
+    if not isinstance(data, dict):
+        return "数据不是 JSON 对象"
+    for key, kind in shape.items():
+        value = data.get(key)
+        if value is None:
+            if kind in _REQUIRED:
+                return f"缺少字段“{key}”"
+        elif not _FITS[kind](value):
+            return f"字段“{key}”的值无效"
+    return None
 
 
 @dataclass(frozen=True, slots=True)

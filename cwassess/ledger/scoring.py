@@ -22,7 +22,8 @@ from pathlib import Path
 
 from cwassess.ledger.deadlines import days_overdue
 from cwassess.ledger.model import CLOSED
-from cwassess.ledger.store import LedgerState, LedgerStore
+from cwassess.ledger.store import LedgerError, LedgerState, LedgerStore
+from cwassess.problems import Problem as Diagnostic
 
 
 @dataclass(frozen=True)
@@ -74,5 +75,21 @@ def closed_inspection_keys(ledger_state: LedgerState) -> set[str]:
 
 
 def load_ledger_state(workspace_root: Path) -> LedgerState:
-    """The stored ledger, read-only; empty when the workspace has none."""
-    return LedgerStore.for_workspace(workspace_root).state()
+    """The stored ledger, read-only; empty when the workspace has none. Never raises for a damaged ledger.db:
+    unreadable rows are left out, and they (or a file that is no ledger at all) are listed in `damaged`, which
+    `ledger_problems` turns into problems for the score's report."""
+    store = LedgerStore.for_workspace(workspace_root)
+    try:
+        return store.state(tolerant=True)
+    except LedgerError as exc:
+        return LedgerState(damaged=[exc.finding])
+    finally:
+        store.close()
+
+
+def ledger_problems(ledger_state: LedgerState, file: str) -> list[Diagnostic]:
+    """What a tolerant read left out, as problems located in `file` (the ledger.db as the user sees it)."""
+    return [
+        Diagnostic(code="ledger.store", file=file, key=f.where, message=f"{f.message}（该部分未计入模拟测评，可运行 cwassess ledger check 检查）")
+        for f in ledger_state.damaged
+    ]

@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,12 +20,16 @@ from cwassess.ledger import deadlines
 from cwassess.ledger.config import load_config, load_grids
 from cwassess.ledger.machine import ACTIONS, refusal
 from cwassess.ledger.model import ASSIGN, CREATE, RECUR, REJECT, SOURCES, START, SUBMIT, VERIFY, Event, Grid, GridsFile, LedgerConfig, Problem
-from cwassess.ledger.photos import check_photo
+from cwassess.ledger.photos import check_photo, typed_photo_base
 from cwassess.ledger.store import ID_PREFIX, LedgerError, LedgerStore, Transaction, wall_clock
 from cwassess.ledger.units import Units
 from cwassess.loading import Workspace
+from cwassess.models.limits import DEFAULT_INPUT_LIMITS, InputLimits
 from cwassess.normalize import cell_text, parse_date
 from cwassess.problems import Problem as Diagnostic
+from cwassess.problems import shorten
+from cwassess.sheets import DEFAULT_LIMITS as DEFAULT_SHEET_LIMITS
+from cwassess.sheets import Limits as SheetLimits
 from cwassess.standard.model import Standard, item_label
 from cwassess.validation import did_you_mean
 
@@ -123,6 +128,8 @@ class LedgerContext:
     lead_of: dict[str, str | None]
     today: dt.date
     store: LedgerStore
+    limits: InputLimits = DEFAULT_INPUT_LIMITS  # the city's size limits: a photo's bytes and pixels
+    sheet_limits: SheetLimits = DEFAULT_SHEET_LIMITS  # the same, for an imported spreadsheet (Workspace.sheet_limits)
 
     @property
     def verifiers(self) -> list[str]:
@@ -146,7 +153,7 @@ class LedgerContext:
         if written in titles:
             return titles[written], None
         number, rest = split_item_ref(written)
-        if number is None and written.isdigit():
+        if number is None and re.fullmatch(r"[0-9]{1,4}", written):  # a bare item number; never int() of 4,400 digits
             number, rest = int(written), ""
         if number is not None:
             item = self.std.items_by_number.get(number)
@@ -156,7 +163,7 @@ class LedgerContext:
         if guess in titles:
             item = by_id[titles[guess]]
             guess = f"{item.id}（{item_label(item.number)}{item.title}）"
-        return None, f"未知条目“{text}”" + (f"，是否想写“{guess}”？" if guess else "")
+        return None, f"未知条目“{shorten(text)}”" + (f"，是否想写“{guess}”？" if guess else "")
 
     def items_for_site(self, site_type: str | None) -> list[str]:
         return list(self.site_types.get(_fold(site_type), [])) if site_type else []
@@ -170,8 +177,21 @@ class LedgerContext:
             return lead or place
         return place or lead
 
+    # -- photos -----------------------------------------------------------------------------------------------
+    def photos(self, written: list[str], errors: list[FieldError], base: Path | None = None) -> list[str]:
+        """The photos as stored (relative to the workspace, without repeats); an error for each refused one.
+        `base`: where a relative path starts; None for paths typed on the command line (see typed_photo_base)."""
+        out: list[str] = []
+        for one in written:
+            rel, message = check_photo(self.root, one, base or typed_photo_base(self.root, one), self.limits)
+            if rel is None:
+                errors.append(FieldError("photos", "ledger.photo", message or ""))
+            elif rel not in out:
+                out.append(rel)
+        return out
+
     # -- a new problem ----------------------------------------------------------------------------------------
-    def validate(self, raw: RawProblem, photo_base: Path, strict_place: bool = True) -> tuple[dict[str, Any] | None, list[FieldError]]:
+    def validate(self, raw: RawProblem, photo_base: Path | None = None, strict_place: bool = True) -> tuple[dict[str, Any] | None, list[FieldError]]:
         """The create event's data for a new problem, or None and every error at once."""
         errors: list[FieldError] = []
 
@@ -224,13 +244,7 @@ class LedgerContext:
             err("description", "ledger.description.missing", "缺少问题描述")
         elif len(description) > MAX_TEXT:
             err("description", "ledger.description.long", f"问题描述过长（{len(description)} 字，最多 {MAX_TEXT} 字）")
-        photos: list[str] = []
-        for written in raw.photos:
-            rel, message = check_photo(self.root, written, photo_base)
-            if rel is None:
-                err("photos", "ledger.photo", message or "")
-            elif rel not in photos:
-                photos.append(rel)
+        photos = self.photos(raw.photos, errors, photo_base)
         severity = _text(raw.severity)
         if severity is not None and severity not in self.config.deadline_days:
             guess = did_you_mean(severity, list(self.config.deadline_days))
@@ -345,7 +359,7 @@ class LedgerContext:
         pid = normalize_id(written)
         problem = tx.problem(pid)
         if problem is None:
-            ids = [r[0] for r in tx.conn.execute("SELECT id FROM problems ORDER BY num")]
+            ids = [str(r[0]) for r in tx.conn.execute("SELECT id FROM problems ORDER BY num")]
             guess = did_you_mean(pid, ids)
             raise Refused(FieldError("id", "ledger.id", f"未知问题编号“{written}”" + (f"，是否想写“{guess}”？" if guess else "")))
         return problem
@@ -357,6 +371,25 @@ class LedgerContext:
             raise Refused(FieldError("as" if code == "ledger.role" else "id", code, why))
         if problem.last_date and day < problem.last_date:
             raise Refused(FieldError("date", "ledger.date.order", f"日期 {day} 早于问题 {problem.id} 上一次办理的日期 {problem.last_date}"))
+
+    def _change(
+        self, problem_id: str, kind: str, who: str | None, day: dt.date, errors: list[FieldError], write: Callable[[Transaction, Problem], None]
+    ) -> tuple[list[Event], list[FieldError]]:
+        """What every change to one problem shares: stop on the input's errors; then, in one write transaction, find
+        the problem, check that `who` may do `kind` to it on `day`, and let `write` append the events. A refusal
+        anywhere (raised as Refused) rolls back: nothing is written."""
+        if errors:
+            return [], errors
+        if not self.store.exists:
+            return [], [FieldError("id", "ledger.id", f"未知问题编号“{problem_id}”（台账中还没有问题）")]
+        try:
+            with self.store.transaction() as tx:
+                problem = self._problem(tx, problem_id)
+                self._allowed(problem, kind, who, day)
+                write(tx, problem)
+                return list(tx.appended), []
+        except Refused as refused:
+            return [], [refused.error]
 
     def transition(
         self,
@@ -385,13 +418,7 @@ class LedgerContext:
             text = (description or "").strip()
             if not text:
                 errors.append(FieldError("description", "ledger.submit.description", "提交复核须填写整改情况说明（--description）"))
-            shots: list[str] = []
-            for written in photos or []:
-                rel, message = check_photo(self.root, written, photo_base or Path.cwd())
-                if rel is None:
-                    errors.append(FieldError("photos", "ledger.photo", message or ""))
-                elif rel not in shots:
-                    shots.append(rel)
+            shots = self.photos(photos or [], errors, photo_base)
             if not photos:
                 errors.append(FieldError("photos", "ledger.submit.photo", "提交复核须附整改后照片（--photo）"))
             data.update(description=text, photos=shots)
@@ -405,24 +432,17 @@ class LedgerContext:
             if target is None:
                 errors.append(FieldError("unit", "ledger.unit", message or ""))
             data["unit"] = target
-        if errors:
-            return [], errors
-        if not self.store.exists:
-            return [], [FieldError("id", "ledger.id", f"未知问题编号“{problem_id}”（台账中还没有问题）")]
-        try:
-            with self.store.transaction() as tx:
-                problem = self._problem(tx, problem_id)
-                self._allowed(problem, kind, who, day)
-                if kind == REJECT:
-                    data["deadline"] = deadlines.rework_deadline(problem, day, self.config).isoformat()
-                if kind == ASSIGN:
-                    if data["unit"] == problem.unit:
-                        raise Refused(FieldError("unit", "ledger.assign.same", f"问题 {problem.id} 的责任单位已是{self.label(problem.unit)}"))
-                    data["from"] = problem.unit
-                tx.append(problem.id, kind, day, who, person, data)
-                return list(tx.appended), []
-        except Refused as refused:
-            return [], [refused.error]
+
+        def write(tx: Transaction, problem: Problem) -> None:
+            if kind == REJECT:
+                data["deadline"] = deadlines.rework_deadline(problem, day, self.config).isoformat()
+            if kind == ASSIGN:
+                if data["unit"] == problem.unit:
+                    raise Refused(FieldError("unit", "ledger.assign.same", f"问题 {problem.id} 的责任单位已是{self.label(problem.unit)}"))
+                data["from"] = problem.unit
+            tx.append(problem.id, kind, day, who, person, data)
+
+        return self._change(problem_id, kind, who, day, errors, write)
 
     def reopen(
         self,
@@ -440,50 +460,37 @@ class LedgerContext:
         errors: list[FieldError] = []
         who = self._actor(actor, errors, default_verifier=True)
         day = self._day(found, errors, "found")
-        shots: list[str] = []
-        for written in photos or []:
-            rel, message = check_photo(self.root, written, photo_base or Path.cwd())
-            if rel is None:
-                errors.append(FieldError("photos", "ledger.photo", message or ""))
-            elif rel not in shots:
-                shots.append(rel)
+        shots = self.photos(photos or [], errors, photo_base)
         due, message = parse_date(deadline)
         if message:
             errors.append(FieldError("deadline", "ledger.date", message))
         elif due is not None and due < day:
             errors.append(FieldError("deadline", "ledger.deadline.before-found", f"整改期限 {due} 早于发现日期 {day}"))
-        if errors:
-            return [], errors
-        if not self.store.exists:
-            return [], [FieldError("id", "ledger.id", f"未知问题编号“{problem_id}”（台账中还没有问题）")]
-        try:
-            with self.store.transaction() as tx:
-                old = self._problem(tx, problem_id)
-                self._allowed(old, RECUR, who, day)
-                new_id = tx.new_id()
-                data = {
-                    "source": old.source,
-                    "found": day.isoformat(),
-                    "district": old.district,
-                    "street": old.street,
-                    "grid": old.grid,
-                    "address": old.address,
-                    "site_type": old.site_type,
-                    "items": list(old.items),
-                    "problem_class": old.problem_class,
-                    "severity": old.severity,
-                    "description": (description or "").strip() or old.description,
-                    "photos": shots,
-                    "unit": old.unit,
-                    "suggested_unit": old.suggested_unit,
-                    "deadline": (due or deadlines.default_deadline(day, old.severity, self.config)).isoformat(),
-                    "recurs": old.id,
-                }
-                tx.append(new_id, CREATE, max(self.today, day), who, person, data)
-                tx.append(old.id, RECUR, day, who, person, {"problem": new_id})
-                return list(tx.appended), []
-        except Refused as refused:
-            return [], [refused.error]
+
+        def write(tx: Transaction, old: Problem) -> None:
+            new_id = tx.new_id()
+            data = {
+                "source": old.source,
+                "found": day.isoformat(),
+                "district": old.district,
+                "street": old.street,
+                "grid": old.grid,
+                "address": old.address,
+                "site_type": old.site_type,
+                "items": list(old.items),
+                "problem_class": old.problem_class,
+                "severity": old.severity,
+                "description": (description or "").strip() or old.description,
+                "photos": shots,
+                "unit": old.unit,
+                "suggested_unit": old.suggested_unit,
+                "deadline": (due or deadlines.default_deadline(day, old.severity, self.config)).isoformat(),
+                "recurs": old.id,
+            }
+            tx.append(new_id, CREATE, max(self.today, day), who, person, data)
+            tx.append(old.id, RECUR, day, who, person, {"problem": new_id})
+
+        return self._change(problem_id, RECUR, who, day, errors, write)
 
 
 def open_context(ws: Workspace, today: dt.date, clock: Any = wall_clock) -> tuple[LedgerContext | None, list[Diagnostic]]:
@@ -510,6 +517,8 @@ def open_context(ws: Workspace, today: dt.date, clock: Any = wall_clock) -> tupl
         lead_of=engine.lead_of,
         today=today,
         store=store,
+        limits=ws.limits,
+        sheet_limits=ws.sheet_limits,
     )
     return ctx, problems
 

@@ -59,7 +59,7 @@ def _drafts(ctx: LedgerContext, evidence: Evidence, result: SyncResult) -> list[
             key = inspection_key(inspection, n)
             photos = []
             if found.photo:
-                rel, message = check_photo(ctx.root, found.photo, base)
+                rel, message = check_photo(ctx.root, found.photo, base, ctx.limits)
                 if rel is None:
                     result.problems.append(_diag(FieldError("photos", "ledger.sync.photo", f"{message}，问题登记时不附照片", "warning"), inspection.where, key))
                 else:

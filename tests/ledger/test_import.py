@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from cwassess.ledger.importing import apply, prepare
 from cwassess.ledger.service import LedgerContext
+from cwassess.sheets import Limits
 from tests.ledger.conftest import db_bytes
 
 HEADER = "来源,发现日期,街道,网格,地址,点位类型,条目,问题类别,问题描述,照片,责任单位,整改期限\n"
@@ -94,3 +96,14 @@ def test_not_a_table(ctx: LedgerContext, tmp_path: Path) -> None:
     path.write_text("hello", encoding="utf-8")
     result = prepare(ctx, path, "x.xlsx")
     assert not result.readable and result.errors == 1
+
+
+def test_the_city_sheet_limits_are_used(ctx: LedgerContext, tmp_path: Path) -> None:
+    """Rows and bytes are limited by city.yaml `limits:` (ctx.sheet_limits), not by the readers' defaults."""
+    path = write(tmp_path, GOOD * 2)
+    result = prepare(dataclasses.replace(ctx, sheet_limits=Limits(max_rows=3)), path, "问题.csv")
+    assert [p.render() for p in result.problems] == ["问题.csv: 错误: 工作表超过 3 行，请删除多余内容或拆分后再导入"]
+    assert not result.readable
+    result = prepare(dataclasses.replace(ctx, sheet_limits=Limits(max_bytes=100)), path, "问题.csv")
+    assert [p.code for p in result.problems] == ["file.too-large"] and not result.readable  # the message is sheets.py's
+    assert prepare(ctx, path, "问题.csv").errors == 0

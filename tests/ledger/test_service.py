@@ -64,6 +64,22 @@ def test_unknown_item_did_you_mean(ctx: LedgerContext) -> None:
     assert data is not None and data["items"] == ["env-markets", "env-roads"]
 
 
+def test_odd_item_cells_are_unknown_items(ctx: LedgerContext) -> None:
+    """A number too long for int() (Python refuses 4,300+ digits) is an unknown item, shown shortened."""
+    nines = "9" * 4400
+    assert messages(ctx, items=[nines]) == [f"未知条目“{nines[:59]}…”"]
+    assert messages(ctx, items=["99"]) == ["未知条目“99”"]
+
+
+def test_dates_outside_1990_to_2100_are_refused_also_from_date_cells(ctx: LedgerContext) -> None:
+    """An empty cell formatted as a date shows 1900-01-01 (Excel's serial 1): refused as the typed date would be."""
+    assert messages(ctx, found=dt.datetime(1900, 1, 1)) == ["无法识别的日期“1900-01-01”"]
+    assert messages(ctx, found="1900-01-01") == ["无法识别的日期“1900-01-01”"]
+    assert messages(ctx, deadline=dt.date(2101, 1, 1)) == ["无法识别的日期“2101-01-01”"]
+    data, _ = ctx.validate(raw(found=dt.datetime(2026, 11, 10)))
+    assert data is not None and data["found"] == "2026-11-10"
+
+
 def test_items_required_when_the_site_type_does_not_say(ctx: LedgerContext) -> None:
     assert messages(ctx, site_type="社区") == ["须指明所涉条目（--item），或填写能归属条目的点位类型（--site-type）"]
 

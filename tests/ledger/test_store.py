@@ -49,7 +49,7 @@ def test_check_detects_a_rewritten_history(ctx: LedgerContext) -> None:
     conn.execute("UPDATE events SET date = '2026-11-19' WHERE seq = 2")
     conn.commit()
     conn.close()
-    assert ctx.store.check() == ["事件 2 的摘要不符：历史记录被改动", f"问题 {pid} 的当前状态与事件重放结果不一致"]
+    assert ctx.store.check() == [("事件 #2", "摘要不符：历史记录被改动"), (f"问题 {pid}", "当前状态与事件重放结果不一致")]
 
 
 def test_check_detects_a_projection_out_of_step(ctx: LedgerContext) -> None:
@@ -58,13 +58,13 @@ def test_check_detects_a_projection_out_of_step(ctx: LedgerContext) -> None:
     conn.execute("UPDATE problems SET data = replace(data, '\"state\":\"待整改\"', '\"state\":\"已销号\"')")
     conn.commit()
     conn.close()
-    assert ctx.store.check() == [f"问题 {pid} 的当前状态与事件重放结果不一致"]
+    assert ctx.store.check() == [(f"问题 {pid}", "表中的状态与问题数据不一致"), (f"问题 {pid}", "当前状态与事件重放结果不一致")]
 
 
 def test_not_a_ledger(tmp_path: Path) -> None:
     path = tmp_path / "ledger.db"
     path.write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(LedgerError, match="无法打开整改台账 .*file is not a database"):
+    with pytest.raises(LedgerError, match="^无法打开整改台账：文件不是整改台账数据库$"):
         LedgerStore(path).state()
     with pytest.raises(LedgerError):
         with LedgerStore(path).transaction():
@@ -80,7 +80,7 @@ def test_newer_format_is_refused(tmp_path: Path) -> None:
     conn.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION + 1),))
     conn.commit()
     conn.close()
-    with pytest.raises(LedgerError, match="由更新版本的 cwassess 创建"):
+    with pytest.raises(LedgerError, match=f"^整改台账由更新版本的 cwassess 创建（格式 {SCHEMA_VERSION + 1}），请升级 cwassess$"):
         store.state()
 
 
