@@ -88,3 +88,28 @@ def test_the_other_unicode_form_is_found(tree: tuple[Path, Path], on_disk: str) 
     assert stored != written
     (base / stored).write_bytes(b"%PDF")
     assert resolve_inside(ws, base, written) == ((base / stored).resolve(), None)
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("a\x00.pdf", "路径“a␀.pdf”含有不可见的控制字符（␀），请删除后重新填写"),
+        ("\x00", "路径“␀”含有不可见的控制字符（␀），请删除后重新填写"),
+        ("子目录/b\tc\x00d\x00.pdf", "路径“子目录/b␉c␀d␀.pdf”含有不可见的控制字符（␉、␀），请删除后重新填写"),
+        ("a\x7f.pdf", "路径“a␡.pdf”含有不可见的控制字符（␡），请删除后重新填写"),
+        ("a\x85.pdf", "路径“aU+0085.pdf”含有不可见的控制字符（U+0085），请删除后重新填写"),
+        ("a\ud800.pdf", "路径“aU+D800.pdf”含有不可见的控制字符（U+D800），请删除后重新填写"),
+        ("../a\x00.pdf", "路径“../a␀.pdf”含有不可见的控制字符（␀），请删除后重新填写"),
+    ],
+)
+def test_control_characters_are_refused_and_shown(tree: tuple[Path, Path], written: str, message: str) -> None:
+    """A NUL makes every file-system call raise; a lone surrogate cannot be encoded. Both are refused first."""
+    ws, base = tree
+    assert resolve_inside(ws, base, written) == (None, message)
+
+
+def test_a_name_too_long_for_the_file_system_is_handed_back(tree: tuple[Path, Path]) -> None:
+    """Not refused here: the reader reports the OS's 文件名过长 when it opens it."""
+    ws, base = tree
+    real, refused = resolve_inside(ws, base, "长" * 100 + ".pdf")
+    assert refused is None and real == base.resolve() / ("长" * 100 + ".pdf")

@@ -1,4 +1,8 @@
-"""cwassess evidence check: every submitted file and record validated, all problems at once."""
+"""cwassess evidence check: every submitted file and record validated, all problems at once.
+
+Unlike `score`, it opens every file as what its extension says (evidence/content.py): slower, and the place
+where a damaged PDF should be found — before the packet is built.
+"""
 
 from __future__ import annotations
 
@@ -16,14 +20,14 @@ def check(
     department: Optional[str] = typer.Option(None, "--department", "-d", help="只看某个部门（代码或名称）"),
     as_json: bool = typer.Option(False, "--json", help="输出一个 JSON 文档"),
 ) -> None:
-    """检查证据：文件缺失或无法读取、路径越界、有效期、单位、日期、数值格式等。"""
+    """检查证据：文件缺失、无法读取或打不开（PDF 损坏或加密、图片损坏、页数或像素超限）、路径越界、有效期、单位、日期、数值格式等。"""
     from cwassess.departments import DepartmentResolver, city_departments
     from cwassess.evidence.load import load_evidence
     from cwassess.evidence.validity import in_window
     from cwassess.workspace import today
 
     ws = load_workspace_or_exit(ctx, as_json)
-    evidence, problems = load_evidence(ws, today())
+    evidence, problems = load_evidence(ws, today(), open_files=True)
     code = None
     if department:
         code = DepartmentResolver(city_departments(ws.standard.departments, ws.city)).resolve(department)

@@ -25,6 +25,8 @@ def import_(
     from cwassess.evidence.load import EVIDENCE_DIR, MANIFEST
     from cwassess.loading import display_path
     from cwassess.models.evidence import EvidenceManifest
+    from cwassess.problems import Problem, has_errors
+    from cwassess.textio import os_error_zh
     from cwassess.validation import validate_document
     from cwassess.yamlio import load_yaml
 
@@ -34,13 +36,13 @@ def import_(
     if code is None:
         make_console(stderr=True).print(resolver.unknown_message(department), markup=False, soft_wrap=True)
         raise typer.Exit(EXIT_USAGE)
-    if not file.is_file():
+    if not _is_file(file):
         make_console(stderr=True).print(f"文件不存在：{file}", markup=False, soft_wrap=True)
         raise typer.Exit(EXIT_USAGE)
     manifest_path = ws.root / EVIDENCE_DIR / code / MANIFEST
     manifest = None
     if manifest_path.is_file():
-        doc = load_yaml(manifest_path, display_path(manifest_path))
+        doc = load_yaml(manifest_path, display_path(manifest_path), ws.limits.text_bytes)
         manifest = validate_document(doc, EvidenceManifest)
         if manifest is None:
             if as_json:
@@ -49,10 +51,17 @@ def import_(
                 print_problems(doc.problems)
                 make_console().print("现有证据清单有错误，未导入；请先修正。", style="red", markup=False)
             raise typer.Exit(EXIT_INVALID)
-    plan = plan_intake(file, display_path(file), ws.root, ws.standard, code, manifest)
+    plan = plan_intake(file, display_path(file), ws.root, ws.standard, code, manifest, ws.sheet_limits, ws.limits)
+    write = plan.changed and not dry_run and (partial or not has_errors(plan.problems))
+    written = None
+    if write:
+        try:
+            written = apply_intake(ws.root, code, plan, dt.datetime.now())
+        except OSError as exc:  # disk full, a read-only share: the manifest is unchanged
+            plan.problems.append(
+                Problem(code="file.unwritable", file=display_path(manifest_path), message=f"无法写入证据清单，未做任何改动：{os_error_zh(exc)}")
+            )
     errors, warnings = problem_counts(plan.problems)
-    write = not dry_run and (errors == 0 or partial)
-    written = apply_intake(ws.root, code, plan, dt.datetime.now()) if write else None
     summary = {
         "added_values": plan.added_values,
         "changed_values": plan.changed_values,
@@ -62,7 +71,7 @@ def import_(
         "rejected_rows": plan.rejected_rows,
     }
     if as_json:
-        print_json({"ok": errors == 0, "written": str(written) if written else None, "summary": summary, "problems": problems_json(plan.problems)})
+        print_json({"ok": errors == 0, "written": display_path(written) if written else None, "summary": summary, "problems": problems_json(plan.problems)})
         raise typer.Exit(EXIT_INVALID if errors else 0)
     print_problems(plan.problems)
     line = (
@@ -75,6 +84,16 @@ def import_(
         console.print(f"已写入 {display_path(written)}（原清单已保留在 .cwassess/history/）", style="green", markup=False, soft_wrap=True)
     elif dry_run:
         console.print("预览（--dry-run），未写入任何文件。", markup=False)
+    elif errors == 0:
+        console.print("没有需要写入的变更，证据清单保持不变。", style="green", markup=False)
     else:
         console.print(f"有 {errors} 个错误，未写入任何文件（可修正后重新导入，或加 --partial 只导入正确的行）。", style="red", markup=False)
     raise typer.Exit(EXIT_INVALID if errors else 0)
+
+
+def _is_file(path: Path) -> bool:
+    """Path.is_file() raises for a name too long for the file system or one holding a NUL."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False

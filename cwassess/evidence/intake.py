@@ -13,16 +13,19 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cwassess.evidence.content import check_content, suffixes_for, too_large
 from cwassess.evidence.load import EVIDENCE_DIR, MANIFEST
 from cwassess.evidence.template import DOCUMENT_SHEET, DOCUMENT_SPEC, INDICATOR_SHEET, INDICATOR_SPEC, STATEMENT_SHEET, STATEMENT_SPEC, TEMPLATE_ID
 from cwassess.evidence.values import parse_value, parse_year
 from cwassess.fileio import write_atomic
 from cwassess.models.evidence import DOC_TYPES, DocumentEntry, EvidenceManifest, IndicatorEntry, Period, Statement
+from cwassess.models.limits import DEFAULT_INPUT_LIMITS, InputLimits
 from cwassess.normalize import cell_text, is_blank, parse_date
 from cwassess.paths import resolve_inside
 from cwassess.problems import Problem
-from cwassess.sheets import META_SHEET, Record, Workbook, read_meta, read_workbook, table_from_workbook
+from cwassess.sheets import DEFAULT_LIMITS, META_SHEET, Limits, Record, Workbook, read_meta, read_workbook, table_from_workbook
 from cwassess.standard.model import Standard
+from cwassess.textio import os_error_zh
 from cwassess.validation import did_you_mean
 from cwassess.workspace import schema_ref
 from cwassess.yamlio import dump_yaml
@@ -42,6 +45,7 @@ class IntakePlan:
     statements: int = 0
     rejected_rows: int = 0
     store: list[tuple[Path, str]] = field(default_factory=list)  # files to copy into the store, by sha256
+    changed: bool = False  # False: `manifest` is the one read, and writing it would only lose its comments
 
 
 def _only(book: Workbook, name: str) -> Workbook:
@@ -68,8 +72,9 @@ def _date(record: Record, name: str, problems: list[Problem]) -> str | None:
 
 
 class _Intake:
-    def __init__(self, root: Path, std: Standard, dept: str, manifest: EvidenceManifest | None) -> None:
+    def __init__(self, root: Path, std: Standard, dept: str, manifest: EvidenceManifest | None, limits: InputLimits) -> None:
         self.root = root
+        self.limits = limits
         self.std = std
         self.dept = dept
         self.folder = root / EVIDENCE_DIR / dept
@@ -78,6 +83,7 @@ class _Intake:
         self.indicators: dict[str, IndicatorEntry] = {e.indicator: e for e in self.old.indicators}
         self.documents: dict[str, DocumentEntry] = {d.id: d for d in self.old.documents}
         self.statements: dict[str, str] = {s.item: s.text for s in self.old.statements}
+        self.before = (dict(self.indicators), dict(self.documents), dict(self.statements))
 
     def indicator(self, record: Record) -> None:
         problems: list[Problem] = list(record.problems)
@@ -136,20 +142,15 @@ class _Intake:
             problems.append(record.problem("intake.type", f"未知文件类型“{doc_type}”", "type", expected="、".join(DOC_TYPES)))
         title = cell_text(record.values.get("title")) or material.title
         written = cell_text(record.values.get("file"))
-        real, refused = resolve_inside(self.root, self.folder, written)
-        if real is None:
-            problems.append(record.problem("intake.path", refused or "路径无效", "file"))
-        elif not real.is_file():
-            problems.append(record.problem("intake.missing-file", f"文件不存在：{written}（请先放入 {EVIDENCE_DIR}/{self.dept}/ 目录）", "file"))
+        real, digest = self._file(record, written, material.formats, problems)
         issued = _date(record, "issued", problems)
         effective = _date(record, "effective", problems)
         start = _date(record, "period_start", problems)
         end = _date(record, "period_end", problems)
         if (start is None) != (end is None) and not problems:
             problems.append(record.problem("intake.period", "覆盖时间段须同时填写开始和结束", "period_start" if start is None else "period_end"))
-        if problems or real is None:
+        if problems or real is None or digest is None:
             return self._reject(problems)
-        digest = _sha256(real)
         doc_id = cell_text(record.values.get("id")) or self._new_id(material.id)
         previous = self.documents.get(doc_id)
         history = list(previous.previous) if previous else []
@@ -170,6 +171,38 @@ class _Intake:
             return self._reject(problems)
         self.documents[doc_id] = entry
         self.plan.store.append((real, digest))
+
+    def _file(self, record: Record, written: str, formats: list[str], problems: list[Problem]) -> tuple[Path | None, str | None]:
+        """The file a row names and its sha256, after the checks `evidence check` makes; problems go to `problems`."""
+        real, refused = resolve_inside(self.root, self.folder, written)
+        if real is None:
+            problems.append(record.problem("intake.path", refused or "路径无效", "file"))
+            return None, None
+        suffix = real.suffix.lower()
+        if suffix not in suffixes_for(formats):
+            shown = suffix or "无扩展名"
+            problems.append(record.problem("intake.format", f"格式“{shown}”不在该材料允许的格式内", "file", expected="、".join(formats), found=shown))
+            return None, None
+        try:
+            if not real.is_file():
+                problems.append(record.problem("intake.missing-file", f"文件不存在：{written}（请先放入 {EVIDENCE_DIR}/{self.dept}/ 目录）", "file"))
+                return None, None
+            size = real.stat().st_size
+            if size == 0:
+                problems.append(record.problem("intake.empty-file", "文件为空（0 字节）", "file"))
+                return None, None
+            finding = too_large(size, self.limits) or check_content(real, self.limits)
+            if finding is not None:
+                code = finding.code.replace("evidence.", "intake.", 1)
+                problem = record.problem(code, finding.message, "file", severity=finding.severity, **finding.details())
+                if finding.severity == "error":
+                    problems.append(problem)
+                    return None, None
+                self.plan.problems.append(problem)  # a warning (a PDF qpdf can repair) does not refuse the row
+            return real, _sha256(real)
+        except OSError as exc:  # a name too long for the file system, a file that cannot be read
+            problems.append(record.problem("intake.unreadable", f"无法读取文件：{os_error_zh(exc)}", "file"))
+            return None, None
 
     def statement(self, record: Record) -> None:
         text = cell_text(record.values.get("text"))
@@ -194,6 +227,9 @@ class _Intake:
         self.plan.rejected_rows += 1
 
     def finish(self) -> IntakePlan:
+        self.plan.changed = (self.indicators, self.documents, self.statements) != self.before
+        if not self.plan.changed:
+            return self.plan
         self.plan.manifest = self.old.model_copy(
             update={
                 "indicators": sorted(self.indicators.values(), key=lambda e: e.indicator),
@@ -204,10 +240,13 @@ class _Intake:
         return self.plan
 
 
-def plan_intake(path: Path, display: str, root: Path, std: Standard, dept: str, manifest: EvidenceManifest | None) -> IntakePlan:
-    """Read a filled template; every row checked, nothing written."""
-    intake = _Intake(root, std, dept, manifest)
-    book = read_workbook(path, display)
+def plan_intake(
+    path: Path, display: str, root: Path, std: Standard, dept: str, manifest: EvidenceManifest | None,
+    sheet_limits: Limits = DEFAULT_LIMITS, limits: InputLimits = DEFAULT_INPUT_LIMITS,
+) -> IntakePlan:
+    """Read a filled template; every row checked, nothing written. Limits: the workspace's (ws.sheet_limits, ws.limits)."""
+    intake = _Intake(root, std, dept, manifest, limits)
+    book = read_workbook(path, display, sheet_limits)
     intake.plan.problems.extend(book.problems)
     if book.kind is None:
         return intake.plan
@@ -240,22 +279,36 @@ MANIFEST_HEADER = "# yaml-language-server: $schema={schema}\n# {dept} 的证据�
 
 
 def apply_intake(root: Path, dept: str, plan: IntakePlan, now: dt.datetime) -> Path:
-    """Store file contents, keep the previous manifest, then replace the manifest atomically."""
+    """Store file contents, keep the previous manifest, then replace the manifest atomically.
+
+    An OSError (disk full, read-only share) leaves the manifest as it was; store copies already made stay,
+    as they are named by their content and harm nothing.
+    """
     folder = root / EVIDENCE_DIR / dept
     for source, digest in plan.store:
         target = root / STORE_DIR / digest[:2] / f"{digest}{source.suffix.lower()}"
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             tmp = target.with_suffix(target.suffix + ".tmp")
-            shutil.copyfile(source, tmp)
-            tmp.replace(target)
+            try:
+                shutil.copyfile(source, tmp)
+                tmp.replace(target)
+            finally:
+                tmp.unlink(missing_ok=True)
     manifest_path = folder / MANIFEST
-    if manifest_path.is_file():
-        history = root / HISTORY_DIR / dept
-        history.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(manifest_path, history / f"{now:%Y%m%d-%H%M%S-%f}-{MANIFEST}")
     data = plan.manifest.model_dump(mode="json", exclude_defaults=True)
     data = {"department": dept, **data}
     header = MANIFEST_HEADER.format(schema=schema_ref(folder, "evidence.schema.json"), dept=dept)
-    write_atomic(manifest_path, header + dump_yaml(data))
+    kept: Path | None = None
+    try:
+        if manifest_path.is_file():
+            history = root / HISTORY_DIR / dept
+            history.mkdir(parents=True, exist_ok=True)
+            kept = history / f"{now:%Y%m%d-%H%M%S-%f}-{MANIFEST}"
+            shutil.copyfile(manifest_path, kept)
+        write_atomic(manifest_path, header + dump_yaml(data))
+    except BaseException:
+        if kept is not None:  # the manifest is unchanged: its copy in the history would only mislead
+            kept.unlink(missing_ok=True)
+        raise
     return manifest_path

@@ -13,6 +13,7 @@ import stat
 from pathlib import Path
 
 from cwassess.departments import DepartmentResolver, city_departments
+from cwassess.evidence.content import Finding, check_content, suffixes_for, too_large
 from cwassess.evidence.model import (
     Document,
     Evidence,
@@ -55,11 +56,16 @@ _MAGIC = {
     ".png": (b"\x89PNG",),
 }
 
+# A FIFO named like a PDF must not block the open; regular files ignore the flag.
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
 
 class _Reader:
-    def __init__(self, ws: Workspace, today: dt.date) -> None:
+    def __init__(self, ws: Workspace, today: dt.date, open_files: bool) -> None:
         assert ws.standard is not None and ws.city is not None
         self.ws = ws
+        self.limits = ws.limits
+        self.open_files = open_files
         self.std: Standard = ws.standard
         self.city: CityFile = ws.city
         self.today = today
@@ -102,7 +108,7 @@ class _Reader:
     # -- manifests -----------------------------------------------------------------------------
     def manifest(self, folder: Path) -> None:
         path = folder / MANIFEST
-        doc = load_yaml(path, display_path(path), cache=self.ws.cache)
+        doc = load_yaml(path, display_path(path), self.limits.text_bytes, cache=self.ws.cache)
         manifest = validate_document(doc, EvidenceManifest)
         self.problems.extend(doc.problems)
         if manifest is None:
@@ -200,58 +206,61 @@ class _Reader:
             )
 
     def file(self, doc: YamlDocument, path: Path_, written: str, folder: Path, formats: list[str], recorded: str | None) -> tuple[bool, str | None, str | None, int | None, str]:
+        """(usable, problem, sha256, size, shown path) of the file a document names; problems reported at `path`."""
         real, refused = resolve_inside(self.ws.root, folder, written)
         if real is None:
             self.problems.append(doc.problem(path, "evidence.path", refused or "路径无效"))
             return False, refused, None, None, written
         shown = display_path(real, resolved=True)
+
+        def unusable(finding: Finding, digest: str | None = None, size: int | None = None) -> tuple[bool, str, str | None, int | None, str]:
+            self.problems.append(doc.problem(path, finding.code, finding.message, **finding.details()))
+            return False, finding.text(), digest, size, shown
+
         suffix = real.suffix.lower()
-        allowed = {f".{f}" for f in formats} | ({".jpeg"} if "jpg" in formats else set())
-        if suffix not in allowed:
+        if suffix not in suffixes_for(formats):
             message = f"格式“{suffix or '无扩展名'}”不在该材料允许的格式内"
             self.problems.append(doc.problem(path, "evidence.format", message, expected="、".join(formats), found=suffix or "无扩展名"))
             return False, message, None, None, shown
+        missing = Finding("evidence.missing-file", f"文件不存在：{written}")
         try:
-            fd = os.open(real, os.O_RDONLY)
+            fd = os.open(real, os.O_RDONLY | _NONBLOCK)
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-            message = f"文件不存在：{written}"
-            self.problems.append(doc.problem(path, "evidence.missing-file", message))
-            return False, message, None, None, shown
+            return unusable(missing)
         except OSError as exc:
-            message = f"无法读取文件：{os_error_zh(exc)}"
-            self.problems.append(doc.problem(path, "evidence.unreadable", message))
-            return False, message, None, None, shown
+            return unusable(Finding("evidence.unreadable", f"无法读取文件：{os_error_zh(exc)}"))
+        except ValueError:  # a character the file system cannot take (resolve_inside refuses the known ones)
+            return unusable(Finding("evidence.path", f"无法解析路径“{written}”"))
         try:
             with os.fdopen(fd, "rb") as fh:
-                if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                    raise IsADirectoryError(21, "不是普通文件")
+                st = os.fstat(fh.fileno())
+                if not stat.S_ISREG(st.st_mode):
+                    return unusable(missing)
+                big = too_large(st.st_size, self.limits)
+                if big is not None:  # refused before hashing: reading the whole file is what the limit prevents
+                    return unusable(big, size=st.st_size)
                 head = fh.read(8)
                 digest = hashlib.sha256(head)
                 for chunk in iter(lambda: fh.read(1 << 20), b""):
                     digest.update(chunk)
                 size = os.fstat(fh.fileno()).st_size
-        except IsADirectoryError:
-            message = f"文件不存在：{written}"
-            self.problems.append(doc.problem(path, "evidence.missing-file", message))
-            return False, message, None, None, shown
+        except IsADirectoryError:  # a folder named like a file
+            return unusable(missing)
         except OSError as exc:
-            message = f"无法读取文件：{os_error_zh(exc)}"
-            self.problems.append(doc.problem(path, "evidence.unreadable", message))
-            return False, message, None, None, shown
+            return unusable(Finding("evidence.unreadable", f"无法读取文件：{os_error_zh(exc)}"))
+        hexdigest = digest.hexdigest()
         if size == 0:
-            message = "文件为空（0 字节）"
-            self.problems.append(doc.problem(path, "evidence.empty-file", message))
-            return False, message, None, 0, shown
+            return unusable(Finding("evidence.empty-file", "文件为空（0 字节）"), size=0)
         magic = _MAGIC.get(suffix)
         if magic and not head.startswith(magic):
-            message = f"文件内容与扩展名“{suffix}”不符"
-            self.problems.append(doc.problem(path, "evidence.magic", message))
-            return False, message, digest.hexdigest(), size, shown
-        hexdigest = digest.hexdigest()
+            return unusable(Finding("evidence.magic", f"文件内容与扩展名“{suffix}”不符"), hexdigest, size)
         if recorded and recorded != hexdigest:
-            message = "文件内容与登记时的摘要（sha256）不一致：文件可能被替换，请作为新版本重新提交"
-            self.problems.append(doc.problem(path, "evidence.sha256", message))
-            return False, message, hexdigest, size, shown
+            return unusable(Finding("evidence.sha256", "文件内容与登记时的摘要（sha256）不一致：文件可能被替换，请作为新版本重新提交"), hexdigest, size)
+        found = check_content(real, self.limits) if self.open_files else None
+        if found is not None and found.severity == "error":
+            return unusable(found, hexdigest, size)
+        if found is not None:
+            self.problems.append(doc.problem(path, found.code, found.message, severity="warning", **found.details()))
         return True, None, hexdigest, size, shown
 
     def inspection(self, doc: YamlDocument, base: Path_, entry: InspectionEntry, dept: str) -> None:
@@ -311,7 +320,7 @@ class _Reader:
     def inspection_files(self) -> None:
         folder = self.ws.root / INSPECTIONS_DIR
         for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-            doc = load_yaml(path, display_path(path), cache=self.ws.cache)
+            doc = load_yaml(path, display_path(path), self.limits.text_bytes, cache=self.ws.cache)
             parsed = validate_document(doc, InspectionFile)
             self.problems.extend(doc.problems)
             if parsed is None:
@@ -323,7 +332,7 @@ class _Reader:
         path = self.ws.root / WAIVERS_FILE
         if not path.is_file():
             return
-        doc = load_yaml(path, display_path(path))
+        doc = load_yaml(path, display_path(path), self.limits.text_bytes)
         parsed = validate_document(doc, WaiverFile)
         self.problems.extend(doc.problems)
         if parsed is None:
@@ -357,15 +366,21 @@ class _Reader:
             )
 
 
-def load_evidence(ws: Workspace, today: dt.date) -> tuple[Evidence, list[Problem]]:
-    """All evidence of a loaded workspace (city and standard must be usable)."""
+def load_evidence(ws: Workspace, today: dt.date, open_files: bool = False) -> tuple[Evidence, list[Problem]]:
+    """All evidence of a loaded workspace (city and standard must be usable).
+
+    Files are hashed and their first bytes checked; `open_files` (evidence check) also opens each one as
+    what its extension says (content.py) — too slow for scoring a city's twenty thousand files.
+    """
     with paused_gc():
-        return _load_evidence(ws, today)
+        return _load_evidence(ws, today, open_files)
 
 
-def _load_evidence(ws: Workspace, today: dt.date) -> tuple[Evidence, list[Problem]]:
-    reader = _Reader(ws, today)
+def _load_evidence(ws: Workspace, today: dt.date, open_files: bool) -> tuple[Evidence, list[Problem]]:
+    reader = _Reader(ws, today, open_files)
     root = ws.root / EVIDENCE_DIR
+    if ws.cache is not None:
+        ws.cache.prefill([*sorted(root.glob(f"*/{MANIFEST}")), *sorted((ws.root / INSPECTIONS_DIR).glob("*.yaml"))], ws.limits.text_bytes)
     for folder in sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []:
         if (folder / MANIFEST).is_file():
             reader.manifest(folder)

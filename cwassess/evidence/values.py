@@ -10,6 +10,7 @@ from dataclasses import dataclass
 LEVEL_CODES = {"01": "A", "02": "B", "03": "C", "04": "D", "1": "A", "2": "B", "3": "C", "4": "D"}
 _TRUE = {"有", "是", "true", "yes", "y", "1", "√", "✓"}
 _FALSE = {"无", "否", "false", "no", "n", "0", "×", "✗"}
+_YEAR = re.compile(r"[0-9]{4}")
 _NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
 # Unit words people append to a number; stripped when they match the indicator's unit.
 _UNIT_WORDS = {
@@ -67,7 +68,10 @@ def parse_value(raw: object, unit: str) -> Parsed:
         return Parsed(None, f"应为数值（实际：{raw}）")
     had_percent = False
     if isinstance(raw, (int, float)):
-        number = float(raw)
+        try:
+            number = float(raw)
+        except OverflowError:  # an integer of hundreds of digits
+            return Parsed(None, "数值过大，无法使用")
     else:
         text = _fold(raw)
         for word in sorted({_fold(w) for w in _UNIT_WORDS.get(unit, ())}, key=len, reverse=True):
@@ -94,7 +98,11 @@ def parse_value(raw: object, unit: str) -> Parsed:
 
 
 def parse_year(raw: object) -> int | None:
+    """A year from 1990 to 2100 ("2025", "2025年", "２０２５", 2025.0), else None."""
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return raw if 1990 <= raw <= 2100 else None  # str() of a huge int would raise
     if isinstance(raw, float) and raw.is_integer():  # a number cell from Excel
         raw = int(raw)
     text = _fold(raw).removesuffix("年")
-    return int(text) if text.isdigit() and 1990 <= int(text) <= 2100 else None
+    # Four ASCII digits first: int() refuses a key of thousands of digits, and str.isdigit() accepts "²".
+    return int(text) if _YEAR.fullmatch(text) and 1990 <= int(text) <= 2100 else None

@@ -92,7 +92,8 @@ def test_the_fixture_workspace_reads_cleanly(ws: Path) -> None:
     assert (reg.file, reg.issued, reg.effective, reg.date, reg.issuer, reg.where) == (
         "ws/evidence/aiweiban/法规/样例市爱国卫生条例.pdf", dt.date(2018, 9, 28), dt.date(2019, 1, 1), dt.date(2019, 1, 1), "样例市人民代表大会常务委员会", f"{M}:29"
     )
-    assert (reg.size, reg.sha256) == (len(PDF), hashlib.sha256(PDF).hexdigest())
+    data = (WS / "evidence" / "aiweiban" / "法规" / "样例市爱国卫生条例.pdf").read_bytes()
+    assert (reg.size, reg.sha256) == (len(data), hashlib.sha256(data).hexdigest())
     ledger = docs["lighting-ledger"]
     assert (ledger.department, ledger.period_start, ledger.period_end, ledger.issued) == ("chengguan", dt.date(2026, 6, 1), dt.date(2026, 12, 31), None)
     assert [(s.indicator, s.year, s.sample_size, s.rate, s.where) for s in evidence.surveys] == [("satisfaction-rate", 2026, 1200, 93.5, f"{M}:39")]
@@ -424,7 +425,7 @@ def test_images_are_checked_by_their_magic_bytes(ws: Path) -> None:
 
 
 def test_sha256_is_checked_when_recorded(ws: Path) -> None:
-    good = hashlib.sha256(PDF).hexdigest()
+    good = hashlib.sha256((WS / "evidence" / "aiweiban" / "minutes-2024.pdf").read_bytes()).hexdigest()
     one_document(ws, "minutes-2024.pdf", extra=f"    sha256: {good}\n")
     evidence, problems = read(ws)
     assert problems == []
@@ -559,3 +560,130 @@ def test_a_symlink_loop_is_reported_in_chinese(ws: Path) -> None:
     evidence, problems = read(ws)
     assert rendered(problems) == [f"{M}:4:5: 错误: documents.0.file: 无法解析路径“loop-a.pdf”"]
     assert next(d for d in evidence.documents if d.id == "doc").usable is False
+
+
+# -- what the load path refuses before reading, and what only `evidence check` opens -------------
+
+
+def limits(ws: Path, text: str) -> None:
+    """The city's `limits:` (city.yaml)."""
+    with (ws / "city.yaml").open("a", encoding="utf-8") as fh:
+        fh.write(f"limits: {text}\n")
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ('"minutes\\0-2026.pdf"', "路径“minutes␀-2026.pdf”含有不可见的控制字符（␀），请删除后重新填写"),
+        ('"a\\tb.pdf"', "路径“a␉b.pdf”含有不可见的控制字符（␉），请删除后重新填写"),
+    ],
+)
+def test_control_characters_in_a_path(ws: Path, written: str, message: str) -> None:
+    """A NUL made os.open raise ValueError (a crash): refused as a path, with the character shown."""
+    one_document(ws, written)
+    evidence, problems = read(ws)
+    assert rendered(problems) == [f"{M}:4:5: 错误: documents.0.file: {message}"]
+    doc = next(d for d in evidence.documents if d.id == "doc")
+    assert (doc.usable, doc.problem) == (False, message)
+
+
+def test_a_name_too_long_for_the_file_system(ws: Path) -> None:
+    one_document(ws, "长" * 100 + ".pdf")
+    _, problems = read(ws)
+    assert rendered(problems) == [f"{M}:4:5: 错误: documents.0.file: 无法读取文件：文件名过长"]
+
+
+def test_a_folder_named_like_a_pdf_is_a_missing_file(ws: Path) -> None:
+    (ws / "evidence" / "aiweiban" / "folder.pdf").mkdir()
+    one_document(ws, "folder.pdf")
+    _, problems = read(ws)
+    assert rendered(problems) == [f"{M}:4:5: 错误: documents.0.file: 文件不存在：folder.pdf"]
+
+
+def test_a_file_over_the_citys_limit_is_refused_unread(ws: Path) -> None:
+    limits(ws, "{file_mb: 0.001}")  # 1,048 bytes
+    (ws / "evidence" / "aiweiban" / "big.pdf").write_bytes(PDF + b"x" * 2000)
+    one_document(ws, "big.pdf")
+    evidence, problems = read(ws)
+    message = "文件过大（应为：不超过 1 KB；实际：2 KB）"
+    assert rendered(problems) == [f"{M}:4:5: 错误: documents.0.file: {message}"]
+    doc = next(d for d in evidence.documents if d.id == "doc")
+    assert (doc.usable, doc.problem, doc.size, doc.sha256) == (False, message, len(PDF) + 2000, None)
+
+
+def test_manifests_inspections_and_waivers_are_read_within_the_text_limit(ws: Path) -> None:
+    limits(ws, "{text_mb: 0.01}")  # 10,485 bytes: city.yaml and the claims fit
+    padding = "# " + "填" * 2000 + "\n"
+    for path in (ws / "evidence" / "aiweiban" / "manifest.yaml", ws / "inspections" / "2027-q1.yaml", ws / "waivers.yaml"):
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(padding * 2)
+    workspace = load_workspace(ws)
+    assert workspace.ok, rendered(workspace.problems)
+    _, problems = load_evidence(workspace, TODAY)
+    assert rendered(problems) == [
+        f"{file}: 错误: 文件过大（应为：不超过 10.2 KB；实际：{size}）"
+        for file, size in (("ws/evidence/aiweiban/manifest.yaml", "13 KB"), ("ws/inspections/2027-q1.yaml", "12.1 KB"), ("ws/waivers.yaml", "12.1 KB"))
+    ]
+
+
+def pdf_needing_a_password() -> bytes:
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    out = io.BytesIO()
+    pdf.save(out, encryption=pikepdf.Encryption(owner="o", user="u"))
+    return out.getvalue()
+
+
+def test_scoring_reads_only_the_first_bytes(ws: Path) -> None:
+    """The load path used by score must not open 20,000 PDFs: a damaged one with the right header is usable there."""
+    (ws / "evidence" / "aiweiban" / "locked.pdf").write_bytes(pdf_needing_a_password())
+    one_document(ws, "locked.pdf")
+    evidence, problems = read(ws)
+    assert problems == []
+    assert next(d for d in evidence.documents if d.id == "doc").usable is True
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (PDF, "PDF 已损坏，无法打开：请重新导出或扫描后再提交"),
+        (None, "PDF 已加密，需要打开密码：请提供未加密的版本"),
+    ],
+)
+def test_evidence_check_opens_every_file(ws: Path, content: bytes | None, message: str) -> None:
+    (ws / "evidence" / "aiweiban" / "x.pdf").write_bytes(pdf_needing_a_password() if content is None else content)
+    one_document(ws, "x.pdf")
+    workspace = load_workspace(ws)
+    evidence, problems = load_evidence(workspace, TODAY, open_files=True)
+    found = [p.render() for p in problems if p.file == M]
+    assert found == [f"{M}:4:5: 错误: documents.0.file: {message}"]
+    doc = next(d for d in evidence.documents if d.id == "doc")
+    assert (doc.usable, doc.problem) == (False, message)
+
+
+def test_evidence_check_gives_the_page_limit_and_keeps_warnings_usable(ws: Path) -> None:
+    import pikepdf
+
+    limits(ws, "{pdf_pages: 2}")
+    for name, pages in (("long.pdf", 3), ("ok.pdf", 2)):
+        pdf = pikepdf.new()
+        for _ in range(pages):
+            pdf.add_blank_page()
+        pdf.save(ws / "evidence" / "aiweiban" / name)
+    data = (ws / "evidence" / "aiweiban" / "ok.pdf").read_bytes()
+    xref = data.rindex(b"startxref")
+    (ws / "evidence" / "aiweiban" / "repaired.pdf").write_bytes(data[:xref] + b"startxref\n999\n%%EOF\n")
+    lines = ["department: aiweiban", "documents:"]
+    for n, name in enumerate(["long.pdf", "ok.pdf", "repaired.pdf"]):
+        lines.append(f"  - {{id: d{n}, file: {name}, title: 纪要, item: org-agenda, material: meeting-minutes, type: 会议纪要, issued: 2026-10-01}}")
+    manifest(ws, "\n".join(lines) + "\n")
+    evidence, problems = load_evidence(load_workspace(ws), TODAY, open_files=True)
+    assert rendered([p for p in problems if p.file == M]) == [
+        f"{M}:3:14: 错误: documents.0.file: PDF 页数过多（应为：不超过 2 页；实际：3 页）",
+        f"{M}:5:14: 警告: documents.2.file: PDF 有结构错误，可自动修复后打开；建议重新导出后再提交",
+    ]
+    assert [(d.id, d.usable, d.problem) for d in evidence.documents if d.department == "aiweiban"] == [
+        ("d0", False, "PDF 页数过多（应为：不超过 2 页；实际：3 页）"), ("d1", True, None), ("d2", True, None)
+    ]

@@ -112,6 +112,7 @@ def test_a_value_written_with_the_indicators_own_unit(raw: str, value: float) ->
         (True, "%", "应为数值（实际：True）"),
         (False, "个", "应为数值（实际：False）"),
         ("320小时", "天", "无法识别的数值“320小时”"),
+        (10**400, "个", "数值过大，无法使用"),
     ],
 )
 def test_errors(raw: object, unit: str, error: str) -> None:
@@ -160,7 +161,14 @@ def test_parsed_values_are_finite_and_never_negative() -> None:
 @pytest.mark.parametrize(
     ("raw", "year"),
     [("2025", 2025), ("2025年", 2025), ("２０２５", 2025), (2025, 2025), (" 2025 ", 2025), ("1990", 1990), ("2100", 2100),
-     ("1989", None), ("2101", None), ("25", None), ("二〇二五", None), ("2025.0", None), ("2025-01", None), ("", None)],
+     ("1989", None), ("2101", None), ("25", None), ("二〇二五", None), ("2025.0", None), ("2025-01", None), ("", None),
+     (2025.0, 2025), (1989, None), (True, None), (None, None), ("02025", None), ("²⁰²⁵", 2025), ("߂߀߂߅", None)],
 )
 def test_parse_year(raw: object, year: int | None) -> None:
     assert parse_year(raw) == year
+
+
+def test_a_year_of_thousands_of_digits_is_not_a_year() -> None:
+    """int() refuses more than 4,300 digits, and str() of such an int raises too: neither may be reached."""
+    assert parse_year("9" * 4400) is None
+    assert parse_year(10**5000) is None
