@@ -21,6 +21,8 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 MIN_SERIAL = (dt.date(1990, 1, 1) - EXCEL_EPOCH).days
 MAX_SERIAL = (dt.date(2100, 12, 31) - EXCEL_EPOCH).days
 MIN_YEAR, MAX_YEAR = 1990, 2100
+# The forms a message asks for when a date is refused.
+DATE_EXPECTED = "YYYY-MM-DD、2024年3月5日 或 2024.3.5"
 
 # Words cities write in a 达标时间 column that mean "no fixed date".
 NO_DEADLINE_WORDS = frozenset({"长期坚持", "长期", "常态化", "持续推进", "持续", "常年", "长效", "长期推进", "长效管理"})
@@ -81,11 +83,11 @@ _HALF = re.compile(r"(\d{4})\s*年\s*(上|下)半年(?:前|内)?")
 def parse_date(value: object, *, deadline: bool = False) -> tuple[dt.date | None, str | None]:
     """A date cell → (date, None); (None, None) when blank; (None, exact message) otherwise. Never raises.
 
-    Accepts date/datetime objects, Excel serials (1990–2100), 2024-03-05, 2024/3/5, 2024.3.5, 20240305,
-    2024年3月5日. With `deadline=True` (达标时间, 整改期限: "by then") also 2024年6月 / 2024-06 / 2024年6月底
-    (the month's last day), 2024年底 (31 December), 2024年上半年 / 下半年 (30 June / 31 December), and the
-    words that mean "no fixed date" (长期坚持, 常态化 …) give (None, None). Without it those are errors: an
-    inspection or a finding happened on a day.
+    Every date returned lies in 1990–2100, whatever its form. Accepts date/datetime objects, Excel serials,
+    2024-03-05, 2024/3/5, 2024.3.5, 20240305, 2024年3月5日, in full-width digits too. With `deadline=True`
+    (达标时间, 整改期限: "by then") also 2024年6月 / 2024-06 / 2024年6月底 (the month's last day), 2024年底
+    (31 December), 2024年上半年 / 下半年 (30 June / 31 December), and the words that mean "no fixed date"
+    (长期坚持, 常态化 …) give (None, None). Without it those are errors: an inspection or a finding happened on a day.
     """
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
         try:  # the common case, YYYY-MM-DD, without the general parser
@@ -97,10 +99,10 @@ def parse_date(value: object, *, deadline: bool = False) -> tuple[dt.date | None
                 return day, None
     if is_blank(value):
         return None, None
-    if isinstance(value, dt.datetime):
-        return value.date(), None
+    if isinstance(value, dt.datetime):  # a 1900-01-01 cell is a small number formatted as a date, not a day
+        return _checked(value.date(), value)
     if isinstance(value, dt.date):
-        return value, None
+        return _checked(value, value)
     if isinstance(value, bool):
         return None, bad_date(value)
     if isinstance(value, (int, float)):
@@ -138,6 +140,17 @@ def parse_date(value: object, *, deadline: bool = False) -> tuple[dt.date | None
     except ValueError:  # 2024-13-01, 2024-02-30, month 0
         return None, bad_date(value)
     return None, bad_date(value)
+
+
+def parse_written_date(value: object, *, deadline: bool = False) -> tuple[dt.date | None, str | None]:
+    """A date typed into a text file (YAML): a number is the digits the person typed (an unquoted 20240305),
+    never an Excel serial, so 45356 or 86400 are refused rather than read as days since 1899 or 1970.
+    A number with a fraction is refused too: YAML read an unquoted 2027.10 as 2027.1, so its month is lost."""
+    if isinstance(value, float) and not value.is_integer():
+        return None, bad_date(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = cell_text(value)
+    return parse_date(value, deadline=deadline)
 
 
 def _checked(date: dt.date, original: object) -> tuple[dt.date | None, str | None]:

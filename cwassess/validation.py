@@ -67,27 +67,37 @@ def _choices(text: str) -> str:
     return text.replace("'", "").replace(", ", "、").replace(" or ", " 或 ")
 
 
-def _clean_path(data: Any, loc: tuple[Any, ...]) -> Path_:
-    """Map a pydantic loc onto the document path, dropping union tags that are not keys in the data."""
+_BEYOND = object()  # past the data: a missing or unknown key
+
+
+def _clean_path(data: Any, loc: tuple[Any, ...], kind: str) -> Path_:
+    """Map a pydantic loc onto the document path, dropping what names no place in the data: union tags,
+    union members (float, int, str) and "[key]"."""
     path: list[str | int] = []
     current = data
-    for part in loc:
+    for at, part in enumerate(loc):
         if isinstance(current, dict) and part in current:
             path.append(part)
             current = current[part]
         elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
             path.append(part)
             current = current[part]
-        elif isinstance(current, dict) and isinstance(part, str) and part not in current:
-            # Either a union tag (skip) or a missing/extra key (keep for the message).
-            if part in _TAG_NAMES:
-                continue
+        elif part in _TAG_NAMES and isinstance(current, dict):
+            continue
+        elif isinstance(part, str) and path and current is not _BEYOND and _names_no_place(current, at == len(loc) - 1, kind):
+            continue
+        else:  # a missing or unknown key: kept for the message
             path.append(part)
-            current = None
-        else:
-            path.append(part)
-            current = None
+            current = _BEYOND
     return tuple(path)
+
+
+def _names_no_place(current: Any, last: bool, kind: str) -> bool:
+    """A string in a loc that is not a key of the data: a union member's name, unless it is the key a
+    missing/extra error is about. Below a plain value or a list, there is nothing a string could name."""
+    if isinstance(current, dict):
+        return last and kind not in {"missing", "extra_forbidden"}
+    return True
 
 
 _TAG_NAMES = {"threshold", "trend", "baseline", "vs_plan", "level", "boolean", "record"}
@@ -157,23 +167,57 @@ def did_you_mean(word: str, candidates: list[str]) -> str | None:
 
 def translate_errors(doc: YamlDocument, exc: ValidationError, model: type[BaseModel]) -> list[Problem]:
     problems = []
-    for err in exc.errors(include_url=False):
+    for path, group in _errors_by_place(doc.data, exc.errors(include_url=False)).items():
+        # A value that fits no member of a union is reported once per member (…2026.float, .int, .str): say it
+        # once, with the first error that says more than "wrong type" (inf: 不能是 NaN 或无穷大), else every type.
+        err = next((e for e in group if not _is_type_error(e)), group[0])
         loc = tuple(err["loc"])
-        path = _clean_path(doc.data, loc)
         kind = err["type"]
-        message = _TYPE_MESSAGES.get(kind, f"取值无效：{err['msg']}")
-        if kind == "extra_forbidden":
+        ctx = err.get("ctx") or {}
+        message = _TYPE_MESSAGES.get(kind, "取值无效")
+        expected = _expected(err)
+        if "zh" in ctx:  # raised by a model's own validator with its Chinese message (models.common.chinese_error)
+            message, expected = str(ctx["zh"]), ctx.get("expected")
+        elif kind == "extra_forbidden":
             name = str(path[-1]) if path else ""
             suggestion = did_you_mean(name, _model_fields_at(model, loc))
             message = f"未知字段“{name}”" + (f"，是否想写“{suggestion}”？" if suggestion else "")
-        if kind in {"missing", "extra_forbidden"}:
+        elif len(group) > 1 and _is_type_error(err):
+            kind, message = "union_type", _any_of_types(group)
+        if kind in {"missing", "extra_forbidden"} or "zh" in ctx:
             found = None
         elif kind == "union_tag_invalid":
-            found = shorten(str((err.get("ctx") or {}).get("tag", "")))
+            found = shorten(str(ctx.get("tag", "")))
         else:
             found = shorten(err.get("input"))
-        problems.append(doc.problem(path, f"schema.{kind}", message, expected=_expected(err), found=found))
+        problems.append(doc.problem(path, f"schema.{kind}", message, expected=expected, found=found))
     return problems
+
+
+def _errors_by_place(data: Any, errors: list[Any]) -> dict[Path_, list[Any]]:
+    by_place: dict[Path_, list[Any]] = {}
+    for err in errors:
+        by_place.setdefault(_clean_path(data, tuple(err["loc"]), err["type"]), []).append(err)
+    return by_place
+
+
+def _is_type_error(err: Any) -> bool:
+    return str(err["type"]).endswith("_type")
+
+
+_TYPE_NOUNS = {
+    "bool_type": "true/false", "float_type": "数字", "int_type": "数字", "string_type": "文本",
+    "list_type": "列表", "dict_type": "映射", "model_type": "映射",
+}
+
+
+def _any_of_types(group: list[Any]) -> str:
+    """The message for a value that is none of a union's types, e.g. 应为 true/false、数字或文本."""
+    nouns = list(dict.fromkeys(_TYPE_NOUNS[e["type"]] for e in group if e["type"] in _TYPE_NOUNS))
+    if not nouns:
+        return "类型不符"
+    text = nouns[-1] if len(nouns) == 1 else "、".join(nouns[:-1]) + "或" + nouns[-1]
+    return "应为" + (" " if text[0].isascii() else "") + text
 
 
 def validate_document(doc: YamlDocument, model: type[M]) -> M | None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cwassess.normalize import cell_text, fold, is_blank, is_no_deadline_word, parse_date, split_names
+from cwassess.normalize import cell_text, fold, is_blank, is_no_deadline_word, parse_date, parse_written_date, split_names
 
 
 def test_fold_makes_digits_letters_and_punctuation_half_width_and_keeps_chinese() -> None:
@@ -101,6 +101,57 @@ def test_deadlines_may_name_a_month_or_half_year(value: str, date: dt.date) -> N
 )
 def test_parse_date_refuses_with_exact_message(value: object, message: str) -> None:
     assert parse_date(value) == (None, message)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (dt.date(1989, 12, 31), "无法识别的日期“1989-12-31”"),
+        (dt.datetime(1900, 1, 1), "无法识别的日期“1900-01-01”"),  # a 1 in a date-formatted Excel cell
+        (dt.date(2101, 1, 1), "无法识别的日期“2101-01-01”"),
+        (dt.date(1, 1, 1), "无法识别的日期“0001-01-01”"),
+    ],
+)
+def test_date_objects_outside_1990_to_2100_are_refused_like_typed_ones(value: object, message: str) -> None:
+    assert parse_date(value) == parse_date(value, deadline=True) == (None, message)
+
+
+def test_the_first_and_last_days_of_the_range_are_dates() -> None:
+    assert parse_date(dt.date(1990, 1, 1)) == (dt.date(1990, 1, 1), None)
+    assert parse_date(dt.datetime(2100, 12, 31, 23, 59)) == (dt.date(2100, 12, 31), None)
+
+
+@pytest.mark.parametrize(
+    ("value", "date"),
+    [
+        (20260101, dt.date(2026, 1, 1)),  # unquoted in YAML: an integer
+        (20260101.0, dt.date(2026, 1, 1)),
+        ("２０２７-０６-３０", dt.date(2027, 6, 30)),
+        ("2027年5月20日", dt.date(2027, 5, 20)),
+        (dt.date(2027, 5, 20), dt.date(2027, 5, 20)),
+    ],
+)
+def test_written_dates(value: object, date: dt.date) -> None:
+    assert parse_written_date(value) == (date, None)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (86400, "无法识别的日期“86400”"),  # not a Unix timestamp
+        (45356, "无法识别的日期“45356”"),  # not an Excel serial: nobody types one into a text file
+        (2027.1, "无法识别的日期“2027.1”"),  # YAML read 2027.10 as a number: its month is lost
+        (True, "无法识别的日期“TRUE”"),
+        (float("inf"), "无法识别的日期“inf”"),
+    ],
+)
+def test_written_numbers_are_digits_not_serials(value: object, message: str) -> None:
+    assert parse_written_date(value) == (None, message)
+
+
+def test_written_deadlines_may_name_a_month() -> None:
+    assert parse_written_date("2027年6月底", deadline=True) == (dt.date(2027, 6, 30), None)
+    assert parse_written_date(202706, deadline=True) == (None, "无法识别的日期“202706”")
 
 
 @pytest.mark.parametrize("value", [None, "", "  "])

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
+from pydantic import BaseModel, ConfigDict
+
+from cwassess.models.city import CityFile
+from cwassess.models.claims import ClaimsFile
+from cwassess.models.evidence import EvidenceManifest
 from cwassess.models.standard import DepartmentFile, IndicatorFile, StandardFile
 from cwassess.validation import did_you_mean, validate_document
 from cwassess.yamlio import parse_yaml_text
@@ -95,3 +103,129 @@ def test_empty_list_and_empty_text() -> None:
 def test_did_you_mean() -> None:
     assert did_you_mean("titel", ["title", "text"]) == "title"
     assert did_you_mean("zzz", ["title", "text"]) is None
+
+
+# --- dates, numbers and unions in the files a city writes ---------------------------------------------------
+
+CITY = "name: 测试市\nkind: city\npopulation_wan: 120\nassessment_date: {date}\n"
+DATE_FORMS = "（应为：YYYY-MM-DD、2024年3月5日 或 2024.3.5）"
+
+
+def city_date(written: str) -> tuple[dt.date | None, list[str]]:
+    doc = parse_yaml_text(CITY.format(date=written), "city.yaml")
+    city = validate_document(doc, CityFile)
+    return (city.assessment_date if city else None), [p.render() for p in doc.problems]
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ('"2027-06-30"', dt.date(2027, 6, 30)),
+        ("2027-06-30", dt.date(2027, 6, 30)),
+        ("2027年5月20日", dt.date(2027, 5, 20)),
+        ("２０２７-０６-３０", dt.date(2027, 6, 30)),
+        ("2027/6/30", dt.date(2027, 6, 30)),
+        ("20270630", dt.date(2027, 6, 30)),  # an integer in YAML: the digits typed
+    ],
+)
+def test_the_assessment_date_is_read_by_the_one_date_parser(written: str, date: dt.date) -> None:
+    assert city_date(written) == (date, [])
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("2024年13月1日", "无法识别的日期“2024年13月1日”"),
+        ("2027-02-30", "无法识别的日期“2027-02-30”"),
+        ("86400", "无法识别的日期“86400”"),  # not a Unix timestamp (pydantic's 1970-01-02)
+        ("45356", "无法识别的日期“45356”"),  # not an Excel serial
+        ("1989-12-31", "无法识别的日期“1989-12-31”"),
+        ("true", "无法识别的日期“TRUE”"),
+        ("2027年6月底", "无法识别的日期“2027年6月底”"),  # an assessment happens on a day
+        ("''", "缺少日期"),
+        ("", "缺少日期"),
+    ],
+)
+def test_a_wrong_assessment_date_is_one_chinese_message(written: str, message: str) -> None:
+    assert city_date(written) == (None, [f"city.yaml:4:1: 错误: assessment_date: {message}{DATE_FORMS}"])
+
+
+def test_true_is_not_a_number() -> None:
+    text = "name: 测试市\nkind: city\npopulation_wan: true\nassessment_date: 2027-06-30\n"
+    assert check(text, CityFile) == ["f.yaml:3:1: 错误: population_wan: 应为数字（实际：True）"]
+    text = "department: a\nsurveys:\n  - {indicator: x, year: true, method: m, sample_size: 10, rate: 1}\n"
+    assert check(text, EvidenceManifest) == ["f.yaml:3:20: 错误: surveys.0.year: 应为整数（实际：True）"]
+
+
+def test_a_quoted_number_is_still_a_number() -> None:
+    doc = parse_yaml_text("name: 测试市\nkind: city\npopulation_wan: '120'\nassessment_date: 2027-06-30\n", "f.yaml")
+    city = validate_document(doc, CityFile)
+    assert city is not None and city.population_wan == 120.0
+
+
+def claim_deadline(written: str) -> tuple[dt.date | None, list[str]]:
+    doc = parse_yaml_text(f"department: a\nclaims:\n  - {{item: b, role: lead, deadline: {written}}}\n", "c.yaml")
+    claims = validate_document(doc, ClaimsFile)
+    return (claims.claims[0].deadline if claims else None), [p.render() for p in doc.problems]
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("2027-06-30", dt.date(2027, 6, 30)),
+        ("2027年6月底", dt.date(2027, 6, 30)),
+        ("2027年底", dt.date(2027, 12, 31)),
+        ("２０２７年６月３０日", dt.date(2027, 6, 30)),
+        ("''", None),
+        ("", None),
+    ],
+)
+def test_a_claim_deadline_may_name_a_month(written: str, date: dt.date | None) -> None:
+    assert claim_deadline(written) == (date, [])
+
+
+def test_a_wrong_claim_deadline_is_one_chinese_message() -> None:
+    assert claim_deadline("2024年13月1日") == (None, [f"c.yaml:3:27: 错误: claims.0.deadline: 无法识别的日期“2024年13月1日”{DATE_FORMS}"])
+    assert claim_deadline("长期坚持") == (
+        None,
+        [f"c.yaml:3:27: 错误: claims.0.deadline: 达标时间“长期坚持”不是具体日期：没有具体期限的，删去此项即按评估日期计{DATE_FORMS}"],
+    )
+
+
+def test_an_unquoted_yyyymmdd_is_kept_as_its_digits_for_the_evidence_reader() -> None:
+    doc = parse_yaml_text("department: a\nincidents:\n  - {type: t, date: 20260101, description: d}\n", "f.yaml")
+    manifest = validate_document(doc, EvidenceManifest)
+    assert doc.problems == [] and manifest is not None
+    assert manifest.incidents[0].date == "20260101"
+
+
+def test_a_value_that_fits_no_member_of_a_union_is_reported_once() -> None:
+    text = 'department: a\nindicators:\n  - indicator: x\n    values: {"2026": 1e400, "2025": [95], "2024": , "2023": true}\n'
+    assert check(text, EvidenceManifest) == [
+        "f.yaml:4:14: 错误: indicators.0.values.2026: 不能是 NaN 或无穷大（实际：inf）",
+        "f.yaml:4:29: 错误: indicators.0.values.2025: 应为 true/false、数字或文本（实际：[95]）",
+        "f.yaml:4:43: 错误: indicators.0.values.2024: 应为 true/false、数字或文本（实际：None）",
+    ]
+
+
+def test_a_bad_dict_key_is_placed_on_its_key_without_pydantic_marks() -> None:
+    text = "department: a\nvectors:\n  - {pest: rat, year: 2025, sub_indicators: {Bad_Key: 1}}\n"
+    assert check(text, EvidenceManifest) == [
+        "f.yaml:3:46: 错误: vectors.0.sub_indicators.Bad_Key: 编号格式不符：只能使用小写字母、数字和连字符，且以字母开头（实际：Bad_Key）",
+    ]
+
+
+def test_an_error_pydantic_has_no_translation_for_shows_no_english() -> None:
+    class Strange(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        when: dt.time
+
+    assert check("when: 25:99\n", Strange) == ["f.yaml:1:1: 错误: when: 取值无效（实际：25:99）"]
+
+
+def test_an_empty_required_date_in_a_manifest_is_a_missing_date() -> None:
+    text = "department: a\nincidents:\n  - {type: t, date: , description: d}\ndocuments: []\n"
+    assert check(text, EvidenceManifest) == [f"f.yaml:3:15: 错误: incidents.0.date: 缺少日期{DATE_FORMS}"]
+    doc = parse_yaml_text("department: a\ndocuments:\n  - {id: d, file: a.pdf, title: t, item: i, material: m, type: 其他, issued: }\n", "f.yaml")
+    manifest = validate_document(doc, EvidenceManifest)
+    assert doc.problems == [] and manifest is not None and manifest.documents[0].issued is None

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field
 
-from cwassess.models.common import Kind, ShortText, Slug, StrictModel
+from cwassess.models.common import Day, Kind, Number, ShortText, Slug, StrictModel
 from cwassess.models.limits import InputLimits
 
 Phone = ShortText
@@ -33,10 +31,10 @@ class CityFile(StrictModel):
 
     name: ShortText
     kind: Kind
-    population_wan: float = Field(gt=0, le=10000, description="建成区常住人口（万人），决定现场抽查点位档")
+    population_wan: Number = Field(gt=0, le=10000, description="建成区常住人口（万人），决定现场抽查点位档")
     legislative_power: bool = False
     port: bool = False
-    assessment_date: dt.date = Field(description="评估（暗访/现场评估）日期，YYYY-MM-DD")
+    assessment_date: Day = Field(description="评估（暗访/现场评估）日期，YYYY-MM-DD")
     standard: Slug = "nhc-2021"
     profiles: list[Slug] = Field(default_factory=list, description="启用的配置（标准自带或工作区 profiles/ 中的）")
     districts: list[District] = Field(default_factory=list)

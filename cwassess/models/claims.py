@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
-from cwassess.models.common import ShortText, Slug, StrictModel
+from cwassess.models.common import Deadline, ShortText, Slug, StrictModel
 
 Role = Literal["lead", "support"]
 ROLE_ZH: dict[str, str] = {"lead": "牵头", "support": "配合"}
@@ -19,7 +18,7 @@ class Claim(StrictModel):
     requirements: list[Slug] = Field(default_factory=list, description="只认领其中的检查要点（空为全部）")
     indicators: list[Slug] = Field(default_factory=list, description="负责填报的指标")
     materials: list[Slug] = Field(default_factory=list, description="负责提交的材料（空为该条全部材料，仅牵头时）")
-    deadline: dt.date | None = Field(default=None, description="达标时间")
+    deadline: Deadline = Field(default=None, description="达标时间")
     contact: ShortText | None = Field(default=None, description="责任人")
     leader: ShortText | None = Field(default=None, description="分管市领导")
     note: ShortText | None = None

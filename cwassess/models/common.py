@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import datetime as dt
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError, PydanticKnownError
+
+from cwassess.normalize import DATE_EXPECTED, cell_text, is_no_deadline_word, parse_written_date
+from cwassess.problems import shorten
 
 Kind = Literal["city", "county"]
 KIND_ZH: dict[str, str] = {"city": "国家卫生城市", "county": "国家卫生县"}
@@ -22,6 +27,65 @@ VERIFIED_MARK: dict[str, str] = {"verbatim": "V", "secondary": "S", "inferred": 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", max_length=64)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=5000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
+def chinese_error(code: str, message: str, expected: str | None = None) -> PydanticCustomError:
+    """A validation error that carries its own Chinese message; validation.translate_errors shows it as it is."""
+    return PydanticCustomError(code, "{zh}", {"zh": message, "expected": expected})
+
+
+def _not_bool(error_type: str) -> BeforeValidator:
+    """pydantic reads true as 1 in lax mode: `population_wan: true` would be 1 万人, a 100% rate from `true`."""
+
+    def check(value: Any) -> Any:
+        if isinstance(value, bool):
+            raise PydanticKnownError(error_type)  # type: ignore[arg-type]
+        return value
+
+    return BeforeValidator(check)
+
+
+# Numbers a person writes: an int or a float (a quoted "120" too), never true/false. Bounds on an optional
+# number go before the check, Annotated[float, Field(ge=0), NOT_BOOL_FLOAT] | None: placed after it, pydantic
+# writes them into the JSON Schema as "ge"/"le" instead of "minimum"/"maximum".
+NOT_BOOL_FLOAT = _not_bool("float_type")
+NOT_BOOL_INT = _not_bool("int_type")
+Number = Annotated[float, NOT_BOOL_FLOAT]
+Integer = Annotated[int, NOT_BOOL_INT]
+
+
+def _day(value: Any) -> dt.date:
+    day, message = parse_written_date(value)
+    if day is None:
+        raise chinese_error("date", message or "缺少日期", DATE_EXPECTED)
+    return day
+
+
+def _deadline(value: Any) -> dt.date | None:
+    if is_no_deadline_word(value):
+        words = shorten(str(value).strip())
+        raise chinese_error("date", f"达标时间“{words}”不是具体日期：没有具体期限的，删去此项即按评估日期计", DATE_EXPECTED)
+    day, message = parse_written_date(value, deadline=True)
+    if message is not None:
+        raise chinese_error("date", message, DATE_EXPECTED)
+    return day
+
+
+def _date_text(value: Any) -> Any:
+    """An unquoted 20260101 is an integer in YAML 1.2: keep the digits as typed, the reader parses them."""
+    if value is None:  # only a required date gets here: `RawDate | None` takes None before this runs
+        raise chinese_error("date", "缺少日期", DATE_EXPECTED)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return cell_text(value)
+    return value
+
+
+# Dates a person writes, all read by cwassess.normalize (one parser, one set of messages): 2027-06-30,
+# 2027年6月30日, 2027/6/30, 20270630, full-width digits. Day is a day; Deadline (达标时间) may also be a month
+# (2027年6月底) or empty; RawDate keeps the text for readers that place their own problems.
+Day = Annotated[dt.date, BeforeValidator(_day)]
+Deadline = Annotated[dt.date | None, BeforeValidator(_deadline)]
+RawDate = Annotated[str, BeforeValidator(_date_text)]
 
 
 class StrictModel(BaseModel):

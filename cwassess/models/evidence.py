@@ -6,11 +6,11 @@ from typing import Literal, get_args
 
 from pydantic import Field
 
-from cwassess.models.common import ShortText, Slug, StrictModel, Text
+from cwassess.models.common import Integer, RawDate, ShortText, Slug, StrictModel, Text
 
-# Values arrive as people type them: 95, "95%", "９５％", "0.95", "2024年3月5日". Readers keep the raw text.
-RawValue = float | int | str
-RawDate = str
+# Values arrive as people type them: 95, "95%", "９５％", "0.95", true for 有/无. Readers keep them raw and
+# parse them with the indicator's unit (bool first, so that true is not read as 1.0, i.e. 100%).
+RawValue = bool | float | int | str
 
 DocType = Literal[
     "法规", "规章", "规范性文件", "公文", "制度", "规划", "会议纪要", "台账", "报告", "统计报表",
@@ -75,16 +75,16 @@ class InspectionEntry(StrictModel):
 
 class SurveyEntry(StrictModel):
     indicator: Slug
-    year: int = Field(ge=2000, le=2100)
+    year: Integer = Field(ge=2000, le=2100)
     method: ShortText
-    sample_size: int = Field(ge=1, le=10_000_000)
+    sample_size: Integer = Field(ge=1, le=10_000_000)
     rate: RawValue
     report: Slug | None = Field(default=None, description="调查报告的文件编号")
 
 
 class VectorEntry(StrictModel):
     pest: Pest
-    year: int = Field(ge=2000, le=2100)
+    year: Integer = Field(ge=2000, le=2100)
     level: Literal["A", "B", "C", "D"] | None = None
     sub_indicators: dict[Slug, RawValue] = Field(default_factory=dict, description="分项指标编号 → 数值")
     report: Slug | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from cwassess.models.common import ShortText, Slug, StrictModel, Text
+from cwassess.models.common import Integer, ShortText, Slug, StrictModel, Text
 
 
 class OverlaySource(StrictModel):
@@ -13,7 +13,7 @@ class OverlaySource(StrictModel):
 
 
 class OfficialItem(StrictModel):
-    number: int = Field(ge=1, le=99)
+    number: Integer = Field(ge=1, le=99)
     text: Text
 
 

@@ -8,7 +8,11 @@ from pydantic import Field
 
 from cwassess.models.common import (
     Applicability,
+    NOT_BOOL_FLOAT,
+    NOT_BOOL_INT,
+    Integer,
     Kind,
+    Number,
     Provenance,
     ShortText,
     Slug,
@@ -52,7 +56,7 @@ class Material(StrictModel):
     doc_types: list[ShortText] = Field(default_factory=list, description="文件类型，如 法规、规范性文件、会议纪要")
     period: Period | None = Field(default=None, description="时间范围：现行有效、当年、近1年、近3年、近5年")
     per_year: bool = Field(default=False, description="count 是否按年计")
-    count: int = Field(default=1, ge=1, le=1000)
+    count: Integer = Field(default=1, ge=1, le=1000)
     mandatory: bool = True
     formats: list[FileFormat] = Field(default_factory=lambda: ["pdf", "ofd"])
     issuer: ShortText | None = None
@@ -65,7 +69,7 @@ class Item(StrictModel):
     """One of the 45 items (条), numbered （一）…（四十五）."""
 
     id: Slug
-    number: int = Field(ge=1, le=99)
+    number: Integer = Field(ge=1, le=99)
     number_provenance: Provenance
     title: ShortText
     text: Text
@@ -105,6 +109,7 @@ class SectionFile(StrictModel):
 
 
 Comparison = Literal[">=", "<=", ">", "<"]
+Limit = Annotated[float, Field(ge=-1e9, le=1e9), NOT_BOOL_FLOAT]
 
 
 class _RuleBase(StrictModel):
@@ -116,21 +121,21 @@ class _RuleBase(StrictModel):
 class ThresholdRule(_RuleBase):
     type: Literal["threshold"]
     op: Comparison | Literal["range"]
-    value: float | None = Field(default=None, ge=-1e9, le=1e9)
-    min: float | None = Field(default=None, ge=-1e9, le=1e9)
-    max: float | None = Field(default=None, ge=-1e9, le=1e9)
+    value: Limit | None = None
+    min: Limit | None = None
+    max: Limit | None = None
 
 
 class TrendRule(_RuleBase):
     type: Literal["trend"]
     direction: Literal["up", "down"] = Field(description="up 逐年提高为好；down 逐年下降为好")
-    years: int = Field(ge=2, le=10)
+    years: Integer = Field(ge=2, le=10)
 
 
 class BaselineRule(_RuleBase):
     type: Literal["baseline"]
     op: Literal["<=", ">="]
-    years: int = Field(ge=2, le=10, description="与前 N 年平均水平比较")
+    years: Integer = Field(ge=2, le=10, description="与前 N 年平均水平比较")
 
 
 class PlanRule(_RuleBase):
@@ -168,13 +173,13 @@ class SubIndicator(StrictModel):
     unit: ShortText
     method: ShortText | None = None
     op: Literal["<=", ">="] = "<="
-    levels: dict[Level, float | None] = Field(default_factory=dict, description="A/B/C 各级限值；未知为 null")
+    levels: dict[Level, Number | None] = Field(default_factory=dict, description="A/B/C 各级限值；未知为 null")
     provenance: Provenance
 
 
 class Indicator(StrictModel):
     id: Slug
-    number: int | None = Field(default=None, ge=1, le=999, description="全国系统填报表中的序号；规划目标为空")
+    number: Annotated[int, Field(ge=1, le=999), NOT_BOOL_INT] | None = Field(default=None, description="全国系统填报表中的序号；规划目标为空")
     name: ShortText
     name_county: ShortText | None = Field(default=None, description="国家卫生县填报表中不同的名称")
     provenance: Provenance
@@ -182,8 +187,8 @@ class Indicator(StrictModel):
     item: Slug
     item_provenance: Provenance
     unit: ShortText
-    series_years: int = Field(default=1, ge=1, le=10)
-    series_years_county: int | None = Field(default=None, ge=1, le=10)
+    series_years: Integer = Field(default=1, ge=1, le=10)
+    series_years_county: Annotated[int, Field(ge=1, le=10), NOT_BOOL_INT] | None = None
     applies_to: list[Kind] = Field(default_factory=lambda: ["city", "county"])
     owner: list[ShortText] = Field(default_factory=list, description="通常的数据提供部门代码")
     rule: IndicatorRule | None = None
@@ -214,7 +219,7 @@ class SampleRow(StrictModel):
     id: Slug
     site_type: ShortText
     category: ShortText
-    minimum: dict[Slug, int] = Field(description="各人口规模档的最少点位数，键为 tiers 的编号")
+    minimum: dict[Slug, Integer] = Field(description="各人口规模档的最少点位数，键为 tiers 的编号")
     contents: Text | None = None
     subtotal: bool = False
 
@@ -222,8 +227,8 @@ class SampleRow(StrictModel):
 class PopulationTier(StrictModel):
     id: Slug
     label: ShortText
-    min_wan: float = Field(ge=0, le=1e5, description="下限（万人，含）")
-    max_wan: float | None = Field(default=None, ge=0, le=1e5, description="上限（万人，不含）；最高档为空")
+    min_wan: Number = Field(ge=0, le=1e5, description="下限（万人，含）")
+    max_wan: Annotated[float, Field(ge=0, le=1e5), NOT_BOOL_FLOAT] | None = Field(default=None, description="上限（万人，不含）；最高档为空")
 
 
 class SamplingFile(StrictModel):
@@ -235,10 +240,10 @@ class SamplingFile(StrictModel):
 
 
 class ExpectedCounts(StrictModel):
-    sections: int = Field(ge=1, le=20)
-    items: int = Field(ge=1, le=200)
-    indicators: int = Field(ge=0, le=1000)
-    planning_targets: int = Field(ge=0, le=100)
+    sections: Integer = Field(ge=1, le=20)
+    items: Integer = Field(ge=1, le=200)
+    indicators: Integer = Field(ge=0, le=1000)
+    planning_targets: Integer = Field(ge=0, le=100)
 
 
 class StandardFile(StrictModel):
