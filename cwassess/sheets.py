@@ -45,8 +45,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from cwassess.normalize import is_blank
-from cwassess.problems import Problem, shorten
-from cwassess.textio import DEFAULT_MAX_BYTES, decode_bytes
+from cwassess.problems import Problem
+from cwassess.textio import DEFAULT_MAX_BYTES, decode_bytes, os_error_zh, too_large
 
 CellValue = str | int | float | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
 
@@ -192,10 +192,6 @@ def _looks_like_text(data: bytes) -> bool:
     return decode_bytes(data[:4096], "-").text is not None
 
 
-def _size(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB".replace(".0 MB", " MB") if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
-
-
 def read_workbook(path: Path, display: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Workbook:
     """Every sheet of a spreadsheet or CSV file; problems instead of exceptions."""
     shown = display or str(path)
@@ -206,22 +202,14 @@ def read_workbook(path: Path, display: str | None = None, limits: Limits = DEFAU
             return book
         size = path.stat().st_size
         if size > limits.max_bytes:
-            book.problems.append(
-                Problem(
-                    code="file.too-large",
-                    file=shown,
-                    message="文件过大",
-                    expected=f"不超过 {_size(limits.max_bytes)}",
-                    found=_size(size),
-                )
-            )
+            book.problems.append(too_large(shown, limits.max_bytes, size))
             return book
         data = path.read_bytes()
     except FileNotFoundError:
         book.problems.append(Problem(code="file.missing", file=shown, message="文件不存在"))
         return book
     except OSError as exc:
-        book.problems.append(Problem(code="file.unreadable", file=shown, message=f"无法读取文件：{exc.strerror}"))
+        book.problems.append(Problem(code="file.unreadable", file=shown, message=f"无法读取文件：{os_error_zh(exc)}"))
         return book
     return read_workbook_bytes(data, shown, path.suffix.lower(), limits)
 
@@ -239,15 +227,7 @@ def read_workbook_bytes(data: bytes, file: str, suffix: str, limits: Limits = DE
     unpacked = _unpacked_size(data) if data.startswith(_ZIP_MAGIC) else 0
     if unpacked > limits.max_unpacked_bytes:
         book.kind = None
-        book.problems.append(
-            Problem(
-                code="file.too-large-unpacked",
-                file=file,
-                message="文件解压后过大，拒绝读取",
-                expected=f"不超过 {_size(limits.max_unpacked_bytes)}",
-                found=_size(unpacked),
-            )
-        )
+        book.problems.append(too_large(file, limits.max_unpacked_bytes, unpacked, "file.too-large-unpacked", "文件解压后过大，拒绝读取"))
         return book
     if kind == "csv":
         _read_csv(book, data, limits)
@@ -452,9 +432,10 @@ def _read_calamine(book: Workbook, data: bytes, limits: Limits) -> None:
 
 
 def _calamine_reason(kind: str, text: str) -> str:
+    """calamine's error (an exception name and English text) as what a user can act on."""
     if kind == "PasswordError" or "password" in text.lower():
         return "加密的文件（设置了打开密码），请去掉密码后再导入"
-    return f"文件已损坏或格式不受支持（{shorten(text, 80)}）"
+    return "文件已损坏或格式不受支持"
 
 
 def _read_csv(book: Workbook, data: bytes, limits: Limits) -> None:
@@ -476,9 +457,17 @@ def _read_csv(book: Workbook, data: bytes, limits: Limits) -> None:
             if number > limits.max_rows:
                 break
     except csv.Error as exc:
-        message = "单元格内容过长" if "field limit" in str(exc) else "CSV 格式错误"
+        # csv words its errors in English: the one a user meets (a huge cell) is said with its limit
+        too_long = "field limit" in str(exc)
         book.problems.append(
-            Problem(code="sheet.csv", file=book.file, line=len(rows) + 1, key=cell_key("", len(rows) + 1), message=message, found=shorten(str(exc)))
+            Problem(
+                code="sheet.csv",
+                file=book.file,
+                line=len(rows) + 1,
+                key=cell_key("", len(rows) + 1),
+                message="单元格内容过长" if too_long else "CSV 格式错误，请在 Excel 中打开并另存为 .xlsx 后再导入",
+                expected=f"每个单元格不超过 {csv.field_size_limit()} 个字符" if too_long else None,
+            )
         )
         return
     _collect_rows(book, sheet, iter(rows), limits)

@@ -20,19 +20,24 @@ class DecodedText:
 
 
 _ERRNO_ZH = {
-    errno.EACCES: "没有读取权限",
-    errno.EPERM: "没有读取权限",
+    errno.EACCES: "没有{action}权限",
+    errno.EPERM: "没有{action}权限",
     errno.ELOOP: "符号链接形成循环",
     errno.ENAMETOOLONG: "文件名过长",
     errno.EISDIR: "这是目录，不是文件",
     errno.ENOENT: "文件不存在",
-    errno.EIO: "读取时发生输入输出错误",
+    errno.ENOTDIR: "路径中的某一级不是目录",
+    errno.EEXIST: "已有同名的文件",
+    errno.EIO: "{action}时发生输入输出错误",
+    errno.ENOSPC: "磁盘已满",
+    errno.EDQUOT: "超出了磁盘配额",
+    errno.EROFS: "文件系统只读",
 }
 
 
-def os_error_zh(exc: OSError) -> str:
-    """An operating-system error as a Chinese phrase (the OS's own text is English)."""
-    return _ERRNO_ZH.get(exc.errno or 0, "系统错误")
+def os_error_zh(exc: OSError, action: str = "读取") -> str:
+    """An operating-system error as a Chinese phrase (the OS's own text is English); `action` is 读取 or 写入."""
+    return _ERRNO_ZH.get(exc.errno or 0, "系统错误").format(action=action)
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -133,10 +138,26 @@ def _bad_encoding(file: str, line: int, expected: str) -> Problem:
     )
 
 
-def _size(n: int) -> str:
+def format_size(n: int) -> str:
+    """A size as people read it: “100 字节”, “1.5 KB”, “20 MB” (one decimal at most)."""
     if n >= 1024 * 1024:
         return f"{n / 1024 / 1024:.1f}".removesuffix(".0") + " MB"
     return f"{n / 1024:.1f}".removesuffix(".0") + " KB" if n >= 1024 else f"{n} 字节"
+
+
+def size_over_limit(limit: int, size: int) -> tuple[str, str]:
+    """(expected, found) for a file over its size limit. When rounding would show both as the same size
+    (a file a few bytes over 20 MB), both are given in bytes, so the message never reads “上限 20 MB，实际 20 MB”."""
+    shown_limit, shown_size = format_size(limit), format_size(size)
+    if shown_limit == shown_size:
+        shown_limit, shown_size = f"{limit:,} 字节", f"{size:,} 字节"
+    return f"不超过 {shown_limit}", shown_size
+
+
+def too_large(file: str, limit: int, size: int, code: str = "file.too-large", message: str = "文件过大") -> Problem:
+    """The one wording of “this file is over its size limit”, shared by every reader."""
+    expected, found = size_over_limit(limit, size)
+    return Problem(code=code, file=file, message=message, expected=expected, found=found)
 
 
 def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
@@ -150,18 +171,7 @@ def read_text(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> D
     if path.is_dir():
         return DecodedText(None, problems=[Problem(code="file.is-dir", file=display, message="这是目录，不是文件")])
     if size > max_bytes:
-        return DecodedText(
-            None,
-            problems=[
-                Problem(
-                    code="file.too-large",
-                    file=display,
-                    message="文件过大",
-                    expected=f"不超过 {_size(max_bytes)}",
-                    found=_size(size),
-                )
-            ],
-        )
+        return DecodedText(None, problems=[too_large(display, max_bytes, size)])
     try:
         data = path.read_bytes()
     except OSError as exc:

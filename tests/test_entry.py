@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from cwassess.cli import app
 from cwassess.commands.registry import TOP, Group
 
 REPO = Path(__file__).resolve().parents[1]
+PYTHON_TYPE = re.compile(r"<(str|bool|int|float|Path|path|list|datetime|int range)\b")  # typer's own labels: help says 文字, 整数 …
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -39,6 +41,8 @@ def test_every_registered_command_loads_and_has_chinese_help() -> None:
             result = runner.invoke(app, [*path, "--help"], env={"COLUMNS": "100"})
             assert result.exit_code == 0, (path, result.output)
             assert "用法：" in result.output and "显示帮助" in result.output, path
+            assert not PYTHON_TYPE.search(result.output), (path, result.output)
+            assert "[OPTIONS]" not in result.output, path
 
 
 def test_group_help_is_chinese() -> None:

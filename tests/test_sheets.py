@@ -216,7 +216,7 @@ def test_broken_ole_file_is_reported_not_raised(tmp_path: Path) -> None:
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1000)
     problem = only_problem(path)
     assert problem.message == NOT_SPREADSHEET
-    assert problem.found is not None and problem.found.startswith("文件已损坏或格式不受支持（")
+    assert problem.found == "文件已损坏或格式不受支持"
 
 
 def test_missing_empty_directory_and_too_large(tmp_path: Path) -> None:
@@ -228,6 +228,19 @@ def test_missing_empty_directory_and_too_large(tmp_path: Path) -> None:
     big = write_csv(tmp_path / "big.csv", "内容,牵头部门\n" + "（一）,爱卫办\n" * 120_000)
     problem = only_problem(big, Limits(max_bytes=1024 * 1024))
     assert problem.render() == "big.csv: 错误: 文件过大（应为：不超过 1 MB；实际：2.3 MB）"
+
+
+def test_sizes_under_a_megabyte_are_said_exactly(tmp_path: Path) -> None:
+    small = write_csv(tmp_path / "t.csv", "a,b,c\n" + "1,2,3\n" * 50)
+    assert only_problem(small, Limits(max_bytes=100)).render() == "t.csv: 错误: 文件过大（应为：不超过 100 字节；实际：306 字节）"
+    assert only_problem(small, Limits(max_bytes=200)).render() == "t.csv: 错误: 文件过大（应为：不超过 200 字节；实际：306 字节）"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_an_unreadable_file_is_said_in_chinese(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "t.csv", "a,b\n1,2\n")
+    path.chmod(0)
+    assert only_problem(path).render() == "t.csv: 错误: 无法读取文件：没有读取权限"
 
 
 def test_zip_bomb_is_refused_before_reading(tmp_path: Path) -> None:
@@ -321,7 +334,7 @@ def test_bad_encoding_csv(tmp_path: Path) -> None:
 def test_csv_cell_too_long(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "long.csv", "内容,牵头部门\n（一）," + "长" * 140_000 + "\n")
     problem = only_problem(path)
-    assert (problem.message, problem.line, problem.key) == ("单元格内容过长", 2, "第2行")
+    assert problem.render() == "long.csv:2: 错误: 第2行: 单元格内容过长（应为：每个单元格不超过 131072 个字符）"
 
 
 def test_empty_sheet() -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import codecs
+import errno
 from pathlib import Path
 
 import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from cwassess.textio import DEFAULT_MAX_BYTES, decode_bytes, read_text
+from cwassess.textio import DEFAULT_MAX_BYTES, decode_bytes, format_size, os_error_zh, read_text, size_over_limit
 
 TEXT = "名称: 爱卫办\n别名: [创卫办]\n"
 
@@ -161,3 +162,31 @@ def test_fuzz_utf8_text_round_trips(text: str) -> None:
         assert [p.code for p in decoded.problems] == ["file.nul"]
     else:
         assert (decoded.text, decoded.encoding) == (text, "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [(0, "0 字节"), (100, "100 字节"), (1023, "1023 字节"), (1024, "1 KB"), (1536, "1.5 KB"), (20 * 1024 * 1024, "20 MB"), (21_500_000, "20.5 MB")],
+)
+def test_format_size(size: int, shown: str) -> None:
+    assert format_size(size) == shown
+
+
+def test_a_size_just_over_the_limit_is_not_shown_as_the_limit() -> None:
+    assert size_over_limit(100, 306) == ("不超过 100 字节", "306 字节")
+    assert size_over_limit(20 * 1024 * 1024, 20 * 1024 * 1024 + 10) == ("不超过 20,971,520 字节", "20,971,530 字节")
+
+
+@pytest.mark.parametrize(
+    ("code", "action", "said"),
+    [
+        (errno.EACCES, "读取", "没有读取权限"),
+        (errno.EACCES, "写入", "没有写入权限"),
+        (errno.ENOSPC, "写入", "磁盘已满"),
+        (errno.EROFS, "写入", "文件系统只读"),
+        (errno.EEXIST, "写入", "已有同名的文件"),
+        (errno.ECONNRESET, "读取", "系统错误"),
+    ],
+)
+def test_os_errors_in_chinese(code: int, action: str, said: str) -> None:
+    assert os_error_zh(OSError(code, "English text from the system"), action) == said

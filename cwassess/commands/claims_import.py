@@ -8,8 +8,8 @@ import typer
 
 from cwassess.claims.import_table import apply_plan, claims_file_problems, prepare_import
 from cwassess.claims.table import CHANGE_ZH
-from cwassess.commands.common import EXIT_INVALID, fail_with, load_workspace_or_exit, print_problems, problems_json
-from cwassess.console import make_console, print_json
+from cwassess.commands.common import fail_with, load_workspace_or_exit
+from cwassess.commands.import_output import ImportOutcome, finish_import
 from cwassess.loading import CLAIMS_DIR, display_path
 
 
@@ -32,7 +32,7 @@ def import_(
     if broken:
         fail_with(broken, as_json, "认领文件有错误，请先修正后再导入")
     shown = display_path(file)
-    result = prepare_import(ws, file, shown)
+    result = prepare_import(ws, file, shown, ws.sheet_limits)  # city.yaml `limits:` (sheet_mb, sheet_rows)
     if not result.readable:
         fail_with(result.problems, as_json, "未导入")
     errors = result.errors
@@ -46,58 +46,52 @@ def import_(
             errors = result.errors
     counts = result.plan.counts()
     folder = ws.root / CLAIMS_DIR
-    if as_json:
-        print_json(
-            {
-                "ok": errors == 0,
-                "file": shown,
-                "dry_run": dry_run,
-                "partial": partial,
-                "applied": bool(written),
-                "counts": {
-                    "rows": result.rows,
-                    "valid": result.valid_rows,
-                    "invalid": result.invalid_rows,
-                    "skipped": result.skipped_rows,
-                    **counts,
-                },
-                "departments": [
-                    {
-                        "code": d.department,
-                        "name": d.name,
-                        "file": display_path(folder / f"{d.department}.yaml"),
-                        "new_file": not d.existed,
-                        "changes": [c.as_json() for c in d.changes],
-                    }
-                    for d in result.plan.departments
-                ],
-                "written": written,
-                "backup": backup,
-                "problems": problems_json(result.problems),
-            }
-        )
-        raise typer.Exit(EXIT_INVALID if errors else 0)
-    console = make_console()
-    print_problems(result.problems)
+    details = []
     for dept in result.plan.departments:
         where = display_path(folder / f"{dept.department}.yaml") + ("（新文件）" if not dept.existed else "")
-        console.print(f"{dept.name}（{dept.department}）{where}：", markup=False)
-        for change in dept.changes:
-            console.print(f"  {change.render()}", markup=False, soft_wrap=True)
+        details.append(f"{dept.name}（{dept.department}）{where}：")
+        details += [f"  {change.render()}" for change in dept.changes]
+    done = None
+    if written:
+        done = f"已写入 {len(written)} 个认领文件" + (f"，原文件备份在 {backup}" if backup else "") + "。"
     summary = (
         f"{shown}：{result.rows} 行数据，有效 {result.valid_rows} 行，无效 {result.invalid_rows} 行，跳过 {result.skipped_rows} 行；"
         f"{CHANGE_ZH['add']} {counts['add']}，{CHANGE_ZH['remove']} {counts['remove']}，{CHANGE_ZH['change']} {counts['change']}。"
     )
-    console.print(summary, markup=False, soft_wrap=True)
-    if written:
-        tail = f"已写入 {len(written)} 个认领文件" + (f"，原文件备份在 {backup}" if backup else "") + "。"
-        if errors:
-            tail += f"有 {result.invalid_rows} 行无效，未导入。"
-        console.print(tail, style="red" if errors else "green", markup=False)
-    elif dry_run:
-        console.print("试运行：未写入任何文件。", style="red" if errors else None, markup=False)
-    elif errors:
-        console.print("有无效的行，未写入任何文件（可加 --partial 只导入有效的行）。", style="red", markup=False)
-    else:
-        console.print("没有需要更改的认领。", style="green", markup=False)
-    raise typer.Exit(EXIT_INVALID if errors else 0)
+    data = {
+        "applied": bool(written),
+        "counts": {
+            "rows": result.rows,
+            "valid": result.valid_rows,
+            "invalid": result.invalid_rows,
+            "skipped": result.skipped_rows,
+            **counts,
+        },
+        "departments": [
+            {
+                "code": d.department,
+                "name": d.name,
+                "file": display_path(folder / f"{d.department}.yaml"),
+                "new_file": not d.existed,
+                "changes": [c.as_json() for c in d.changes],
+            }
+            for d in result.plan.departments
+        ],
+        "written": written,
+        "backup": backup,
+    }
+    outcome = ImportOutcome(
+        file=shown,
+        problems=result.problems,
+        errors=errors,
+        invalid_rows=result.invalid_rows,
+        dry_run=dry_run,
+        partial=partial,
+        summary=summary,
+        done=done,
+        noun="文件",
+        nothing="没有需要更改的认领。",
+        details=details,
+        data=data,
+    )
+    finish_import(outcome, as_json)

@@ -14,6 +14,7 @@ import re
 import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import Iterator, Literal
 
 from cwassess.problems import Problem
 from cwassess.standard.model import chinese_number
-from cwassess.textio import DEFAULT_MAX_BYTES, decode_bytes
+from cwassess.textio import DEFAULT_MAX_BYTES, decode_bytes, os_error_zh, too_large
 
 Kind = Literal["txt", "docx", "pdf"]
 SUFFIXES: dict[str, Kind] = {".txt": "txt", ".docx": "docx", ".pdf": "pdf"}
@@ -37,7 +38,7 @@ MSG_DOCX_EMPTY = "Word 文档中没有文字"
 MSG_NOT_PDF = "不是有效的 PDF 文件（文件已损坏或不是 PDF）"
 MSG_PDF_PASSWORD = "PDF 已加密，需要密码才能打开：请提供未加密的文件"
 MSG_SCANNED = "PDF 没有文字层（可能是扫描件），请提供带文字的 PDF、.docx 或 .txt"
-MSG_PDF_FAILED = "无法从 PDF 中提取文字：{reason}"
+MSG_PDF_FAILED = "无法从 PDF 中提取文字（文件可能已损坏）：请重新导出 PDF，或提供 .docx、.txt"
 MSG_TOO_MANY_PAGES = "PDF 页数过多"
 
 
@@ -75,21 +76,13 @@ def _read_bytes(path: Path, file: str, limit: int) -> tuple[bytes | None, list[P
     except FileNotFoundError:
         return None, [_problem(file, "file.missing", "文件不存在")]
     except OSError as exc:
-        return None, [_problem(file, "file.unreadable", f"无法读取文件：{exc.strerror or exc}")]
+        return None, [_problem(file, "file.unreadable", f"无法读取文件：{os_error_zh(exc)}")]
     if size > limit:
-        return None, [
-            _problem(
-                file,
-                "file.too-large",
-                "文件过大",
-                expected=f"不超过 {limit // 1024 // 1024} MB",
-                found=f"{size / 1024 / 1024:.1f} MB",
-            )
-        ]
+        return None, [too_large(file, limit, size)]
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return None, [_problem(file, "file.unreadable", f"无法读取文件：{exc.strerror or exc}")]
+        return None, [_problem(file, "file.unreadable", f"无法读取文件：{os_error_zh(exc)}")]
     if not data.strip():
         return None, [_problem(file, "file.empty", "文件为空")]
     return data, []
@@ -358,8 +351,9 @@ def docx_text(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
                 return None, [_problem(file, "official.not-docx", MSG_NOT_DOCX)]
             numbering = _Numbering.read(_zip_member(archive, "word/numbering.xml"))
             paragraphs = _docx_paragraphs(document, numbering)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ET.ParseError, ValueError, KeyError, OSError, EOFError, RuntimeError, NotImplementedError):
-        # RuntimeError covers RecursionError (absurdly nested XML) and encrypted zip members
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ET.ParseError, ValueError, KeyError, OSError, EOFError, RuntimeError, NotImplementedError):
+        # zlib.error: a damaged deflate stream (not an OSError); RuntimeError covers RecursionError (absurdly
+        # nested XML) and encrypted zip members
         return None, [_problem(file, "official.not-docx", MSG_NOT_DOCX)]
     text = "\n".join(paragraphs)
     if not text.strip():
@@ -413,8 +407,8 @@ def pdf_text(data: bytes, file: str) -> tuple[str | None, int | None, list[Probl
     try:
         with _quiet("pdfminer"):
             text = extract_text(io.BytesIO(data), laparams=LAParams())
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises many types for broken files; a user's file never crashes us
-        return None, pages, [_problem(file, "official.pdf-failed", MSG_PDF_FAILED.format(reason=type(exc).__name__))]
+    except Exception:  # noqa: BLE001 - pdfminer raises many types for broken files; a user's file never crashes us
+        return None, pages, [_problem(file, "official.pdf-failed", MSG_PDF_FAILED)]
     text = _normalise_newlines(text)
     if _cjk_count(text) < MIN_CJK_CHARS:
         return None, pages, [_problem(file, "official.scanned", MSG_SCANNED)]

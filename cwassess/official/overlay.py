@@ -17,6 +17,7 @@ from cwassess.models.overlay import OfficialItem, OfficialOverlay, OverlaySource
 from cwassess.official.match import MatchResult
 from cwassess.problems import Problem
 from cwassess.standard.model import Standard
+from cwassess.textio import os_error_zh
 from cwassess.validation import validate_document
 from cwassess.workspace import schema_ref
 from cwassess.yamlio import dump_yaml, load_yaml
@@ -100,7 +101,7 @@ def write_overlay(workspace_root: Path, content: str) -> WriteResult:
         return WriteResult(
             None,
             path,
-            problems=[Problem(code="file.write", file=display_path(path), message=f"无法写入文件：{exc.strerror or exc}")],
+            problems=[Problem(code="file.write", file=display_path(path), message=f"无法写入文件：{os_error_zh(exc, '写入')}")],
         )
     finally:
         if tmp_name is not None:

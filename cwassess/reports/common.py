@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict
 
 from cwassess import __version__
-from cwassess.engine.results import ScoreResult
+from cwassess.engine.results import Finding, Gap, ItemResult, ScoreResult
 from cwassess.models.city import CityFile
 from cwassess.models.claims import ClaimsFile
 from cwassess.models.common import KIND_ZH
@@ -50,6 +51,15 @@ class ReportInputs:
     claims: list[ClaimsFile] = field(default_factory=list)
     input_errors: int = 0
     input_warnings: int = 0
+
+    @cached_property
+    def item_results(self) -> dict[str, ItemResult]:
+        return {it.item: it for it in self.result.items}
+
+    @cached_property
+    def stakes(self) -> dict[str, float]:
+        """Gap id → the points fixing it would win back (only the gaps the engine ranks have one)."""
+        return {g.gap: g.points_at_stake for g in self.result.gaps}
 
     @cached_property
     def names(self) -> dict[str, str]:
@@ -93,3 +103,35 @@ class ReportInputs:
             days_left=r.days_left,
             generator=f"cwassess {__version__}",
         )
+
+
+class GapFields(ReportModel):
+    """A gap as every report lists it (差距分析报告's ranking, a 部门责任清单's gaps): which one, on which item, what
+    failed and why, and what fixing it is worth."""
+
+    gap: str
+    item: str
+    label: str
+    item_title: str
+    subject: str
+    status: str
+    reason: str
+    points_at_stake: float | None
+
+    @classmethod
+    def of(cls, inputs: ReportInputs, item: ItemResult, gap: Finding | Gap, **extra: Any) -> Self:
+        return cls(
+            gap=gap.gap,
+            item=item.item,
+            label=item.label,
+            item_title=item.title,
+            subject=gap.subject,
+            status=gap.status,
+            reason=gap.reason,
+            points_at_stake=inputs.stakes.get(gap.gap),
+            **extra,
+        )
+
+
+def indicator_label(number: int | None, name: str) -> str:
+    return f"指标 {number} {name}" if number is not None else name

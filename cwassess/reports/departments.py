@@ -14,7 +14,7 @@ from cwassess.claims.duties import department_duties
 from cwassess.engine.results import STATUS_ORDER, DepartmentResult
 from cwassess.models.claims import ROLE_ZH
 from cwassess.reports.checklist import Checklist, ChecklistDepartment, build_checklist
-from cwassess.reports.common import FAILING, Header, ReportInputs, ReportModel
+from cwassess.reports.common import FAILING, GapFields, Header, ReportInputs, ReportModel, indicator_label
 
 TITLE = "部门责任清单"
 GAPS_SHOWN = 150
@@ -51,16 +51,8 @@ class SheetItem(ReportModel):
     materials: int
 
 
-class SheetGap(ReportModel):
-    gap: str
-    item: str
-    label: str
-    item_title: str
-    subject: str
-    status: str
-    reason: str
+class SheetGap(GapFields):
     points_lost: float
-    points_at_stake: float | None
     deadline: dt.date
 
 
@@ -104,9 +96,8 @@ def build_department_sheet(
     name = inputs.name(code)
     claims = next((f for f in inputs.claims if f.department == code), None)
     duties = department_duties(inputs.standard, inputs.city, claims, code, name, r.today)
-    results = {it.item: it for it in r.items}
+    results = inputs.item_results
     ranking: DepartmentResult | None = next((d for d in r.departments if d.code == code), None)
-    stake = {g.gap: g.points_at_stake for g in r.gaps}
     deadline_of = {d.item: d.deadline for d in duties.items}
 
     items = []
@@ -128,29 +119,17 @@ def build_department_sheet(
                 contact=duty.contact,
                 leader=duty.leader,
                 requirements=list(duty.requirements),
-                indicators=[f"指标 {i.number} {i.name}" if i.number else i.name for i in duty.indicators],
+                indicators=[indicator_label(i.number, i.name) for i in duty.indicators],
                 materials=len(duty.materials),
             )
         )
 
-    gaps = []
-    for it in r.items:
-        for f in it.findings:
-            if code in f.departments and f.status in FAILING:
-                gaps.append(
-                    SheetGap(
-                        gap=f.gap,
-                        item=it.item,
-                        label=it.label,
-                        item_title=it.title,
-                        subject=f.subject,
-                        status=f.status,
-                        reason=f.reason,
-                        points_lost=f.points_lost,
-                        points_at_stake=stake.get(f.gap),
-                        deadline=deadline_of.get(it.item, inputs.city.assessment_date),
-                    )
-                )
+    gaps = [
+        SheetGap.of(inputs, it, f, points_lost=f.points_lost, deadline=deadline_of.get(it.item, inputs.city.assessment_date))
+        for it in r.items
+        for f in it.findings
+        if code in f.departments and f.status in FAILING
+    ]
     gaps.sort(key=lambda g: (-(g.points_at_stake or 0.0), STATUS_ORDER.get(g.status, 9), results[g.item].number, g.gap))
 
     checklist = checklist or build_checklist(inputs, department=code)

@@ -13,7 +13,7 @@ import datetime as dt
 from cwassess.engine.results import STATUS_ORDER, Finding, ItemResult, Totals
 from cwassess.models.common import VERIFIED_ZH
 from cwassess.render.templates import num
-from cwassess.reports.common import FAILING, Header, ReportInputs, ReportModel
+from cwassess.reports.common import FAILING, GapFields, Header, ReportInputs, ReportModel, indicator_label
 
 TITLE = "差距分析报告"
 FINDINGS_SHOWN = 12
@@ -84,16 +84,9 @@ class SectionBlock(ReportModel):
     items: list[ItemBlock]
 
 
-class GapRow(ReportModel):
+class GapRow(GapFields):
     rank: int
-    gap: str
-    item: str
-    label: str
-    item_title: str
-    subject: str
-    status: str
-    points_at_stake: float
-    reason: str
+    points_at_stake: float  # every gap the engine ranks has one
     departments: list[str]
 
 
@@ -171,8 +164,7 @@ def _item_summary(item: ItemResult, failing: list[Finding]) -> str:
 def build_gap_report(inputs: ReportInputs, top: int = TOP_GAPS) -> GapReport:
     r = inputs.result
     name = inputs.name
-    stake = {g.gap: g.points_at_stake for g in r.gaps}
-    items_by_id = {it.item: it for it in r.items}
+    items_by_id = inputs.item_results
 
     def row(f: Finding) -> FindingRow:
         return FindingRow(
@@ -185,7 +177,7 @@ def build_gap_report(inputs: ReportInputs, top: int = TOP_GAPS) -> GapReport:
             reason=f.reason,
             deduction=f.deduction,
             points_lost=f.points_lost,
-            points_at_stake=stake.get(f.gap),
+            points_at_stake=inputs.stakes.get(f.gap),
             evidence=list(f.evidence),
             departments=[name(c) for c in f.departments],
             material_state=f.material_state,
@@ -225,18 +217,7 @@ def build_gap_report(inputs: ReportInputs, top: int = TOP_GAPS) -> GapReport:
         blocks.append(SectionBlock(number=section.number, title=section.title, items=item_blocks))
 
     gaps = [
-        GapRow(
-            rank=n,
-            gap=g.gap,
-            item=g.item,
-            label=g.label,
-            item_title=items_by_id[g.item].title if g.item in items_by_id else "",
-            subject=g.subject,
-            status=g.status,
-            points_at_stake=g.points_at_stake,
-            reason=g.reason,
-            departments=[name(c) for c in g.departments],
-        )
+        GapRow.of(inputs, items_by_id[g.item], g, rank=n, departments=[name(c) for c in g.departments])
         for n, g in enumerate(r.gaps, start=1)
     ]
 
@@ -269,11 +250,9 @@ def build_gap_report(inputs: ReportInputs, top: int = TOP_GAPS) -> GapReport:
         for w in r.waivers
     ]
 
-    def indicator_label(ind_id: str) -> str:
+    def indicator(ind_id: str) -> str:
         ind = inputs.standard.indicators_by_id.get(ind_id)
-        if ind is None:
-            return ind_id
-        return f"指标 {ind.number} {ind.name}" if ind.number is not None else ind.name
+        return indicator_label(ind.number, ind.name) if ind else ind_id
 
     scheme = inputs.scheme
     return GapReport(
@@ -316,7 +295,7 @@ def build_gap_report(inputs: ReportInputs, top: int = TOP_GAPS) -> GapReport:
         ],
         waivers=waivers,
         unverified_items=[f"{item_title(i)[0]}{item_title(i)[1]}" for i in r.unverified_items],
-        unverified_thresholds=[indicator_label(i) for i in r.unverified_thresholds],
+        unverified_thresholds=[indicator(i) for i in r.unverified_thresholds],
         assumed=list(r.assumed),
         input_errors=inputs.input_errors,
         input_warnings=inputs.input_warnings,

@@ -226,3 +226,28 @@ def test_help_explains_partial_and_exit_code() -> None:
     result = runner.invoke(app, ["claims", "import", "--help"], env=ENV)
     assert result.exit_code == 0
     assert "--partial" in result.output and "退出码仍为 1" in result.output
+
+
+def set_limit(ws: Path, old: str, new: str) -> None:
+    city = ws / "city.yaml"
+    text = city.read_text(encoding="utf-8")
+    assert f"  {old}\n" in text
+    city.write_text(text.replace(f"  {old}\n", f"  {new}\n"), encoding="utf-8")
+
+
+def test_the_city_s_row_limit_applies(ws: Path) -> None:
+    """city.yaml `limits: {sheet_rows: 5}` is the limit, not the default of 20 000 rows."""
+    set_limit(ws, "sheet_rows: 20000", "sheet_rows: 5")
+    before = snapshot(ws)
+    rows = "".join(f"（{n}）,爱卫办,\n" for n in "一二三四五六七八九")
+    result = run(csv("t.csv", "内容,牵头部门,配合部门\n" + rows))
+    assert result.exit_code == 1
+    assert result.output.splitlines() == ["t.csv: 错误: 工作表超过 5 行，请删除多余内容或拆分后再导入", "未导入：1 个错误，0 个警告"]
+    assert snapshot(ws) == before
+
+
+def test_the_city_s_size_limit_applies(ws: Path) -> None:
+    set_limit(ws, "sheet_mb: 20", "sheet_mb: 0.0001")
+    result = run(csv("t.csv", "内容,牵头部门,配合部门\n" + "（一）,爱卫办,\n" * 10))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == "t.csv: 错误: 文件过大（应为：不超过 104 字节；实际：243 字节）"

@@ -115,3 +115,29 @@ def test_parse_formats() -> None:
     assert parse_formats("all") == ["html", "pdf", "xlsx", "json"]
     assert parse_formats("JSON，html") == ["html", "json"]
     assert parse_formats("pdf,doc") is None
+
+
+def test_a_reports_folder_leading_out_of_the_workspace_is_not_written_through(ws: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(ws / "reports", ignore_errors=True)
+    (ws / "reports").symlink_to(elsewhere, target_is_directory=True)
+    result = cli("report", "--format", "json")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "ws/reports: 错误: 报告目录指向工作区之外（可能是符号链接），为免写到别处，未写入任何文件；请改为工作区内的普通目录",
+        "未生成报告：1 个错误，0 个警告",
+    ]
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_a_department_folder_leading_out_of_the_workspace_is_refused_before_anything_is_written(ws: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(ws / "reports", ignore_errors=True)
+    (ws / "reports").mkdir()
+    (ws / "reports" / "部门责任清单").symlink_to(elsewhere, target_is_directory=True)
+    result = cli("report", "--format", "json")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0].startswith("ws/reports/部门责任清单: 错误: 报告目录指向工作区之外")
+    assert list(elsewhere.iterdir()) == [] and list((ws / "reports").iterdir()) == [ws / "reports" / "部门责任清单"]

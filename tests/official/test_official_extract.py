@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 import pikepdf
@@ -135,6 +136,34 @@ def test_broken_docx_says_so(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "坏.docx"
     path.write_bytes(data)
     assert messages(extract_file(path)) == [MSG_NOT_DOCX] == ["不是有效的 .docx 文件（无法作为 Word 文档打开）"]
+
+
+def _damaged_deflate_docx() -> bytes:
+    """A .docx whose document.xml is stored deflated, with a byte of the stream flipped so that inflating it
+    raises zlib.error (not the CRC check's BadZipFile)."""
+    body = "".join(f"<w:p><w:r><w:t>（{n}）第{n}条内容</w:t></w:r></w:p>" for n in range(1, 60))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", f'<?xml version="1.0" encoding="UTF-8"?><w:document {_W}><w:body>{body}</w:body></w:document>')
+    data = out.getvalue()
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for at in range(start + 2, start + info.compress_size - 2):
+        damaged = bytearray(data)
+        damaged[at] ^= 0xFF
+        try:
+            zipfile.ZipFile(io.BytesIO(bytes(damaged))).read("word/document.xml")
+        except zlib.error:
+            return bytes(damaged)
+        except (zipfile.BadZipFile, ValueError, EOFError):
+            continue
+    raise AssertionError("no byte of the stream makes inflating fail")
+
+
+def test_docx_with_a_damaged_deflate_stream_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "坏.docx"
+    path.write_bytes(_damaged_deflate_docx())
+    assert messages(extract_file(path)) == [MSG_NOT_DOCX]
 
 
 def test_docx_with_a_dtd_is_refused_not_expanded(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import yaml
 from typer.testing import CliRunner
 
 from cwassess.cli import app
-from cwassess.loading import OVERLAY_FILE, load_workspace
+from cwassess.loading import OVERLAY_FILE, display_path, load_workspace
 from cwassess.models.overlay import OfficialOverlay
 from cwassess.official.match import match_items
 from cwassess.loading import load_overlayed_standard
@@ -93,7 +93,7 @@ def test_write_failure_is_a_problem(bundled: Standard, doc: OfficialDoc, tmp_pat
     (blocker / "overlays").write_text("a file where the folder should be", encoding="utf-8")
     result = write_overlay(blocker, render_overlay(overlay_for(bundled, doc), blocker))
     assert result.outcome is None
-    assert result.problems and result.problems[0].message.startswith("无法写入文件：")
+    assert [p.render() for p in result.problems] == [f"{display_path(blocker / OVERLAY_FILE)}: 错误: 无法写入文件：已有同名的文件"]
 
 
 def test_load_overlayed_standard(bundled: Standard, doc: OfficialDoc, workspace: Path, tmp_path: Path) -> None:
