@@ -47,15 +47,15 @@ def packet(
     from cwassess.engine.run import run_score
     from cwassess.loading import display_path
     from cwassess.packet.plan import packet_inputs, plan_packet
-    from cwassess.render.pdf import RenderError, check_cjk_font
+    from cwassess.packet.fonts import FontError, check_fonts
     from cwassess.validation import did_you_mean
     from cwassess.workspace import today
 
     err = make_console(stderr=True)
     ws = load_workspace_or_exit(ctx, as_json)
     try:
-        check_cjk_font()
-    except RenderError as exc:
+        check_fonts()
+    except FontError as exc:
         if as_json:
             print_json({"ok": False, "error": str(exc)})
         else:
@@ -84,7 +84,7 @@ def packet(
         return f"{box.code} {box.title}"  # type: ignore[attr-defined]
 
     if as_json:
-        result = build_packet(plan, ws.root, force=force, only=only)
+        result = build_packet(plan, ws.root, force=force, only=only, limits=ws.limits)
     elif not console.is_terminal:
         done = {"n": 0}
 
@@ -95,7 +95,8 @@ def packet(
             if rebuilt:
                 console.print(f"[{done['n']}/{total}] 已生成 {box_label(box)}", markup=False, soft_wrap=True)
 
-        result = build_packet(plan, ws.root, force=force, only=only, on_box=on_box, on_step=lambda s: console.print(f"正在生成{s}", markup=False))
+        result = build_packet(plan, ws.root, force=force, only=only, on_box=on_box, on_step=lambda s: console.print(f"正在生成{s}", markup=False),
+                              limits=ws.limits)
     else:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -113,7 +114,7 @@ def packet(
                 progress.update(task, description=f"正在生成{name}")
                 progress.advance(task)
 
-            result = build_packet(plan, ws.root, force=force, only=only, on_box=on_box, on_step=on_step)
+            result = build_packet(plan, ws.root, force=force, only=only, on_box=on_box, on_step=on_step, limits=ws.limits)
 
     report = result.report
     problems = [p for r in result.records for p in r.issues]

@@ -1,4 +1,4 @@
-"""Building the boxes: probe every source, render the box's own pages, assemble with pikepdf, save reproducibly.
+"""Building the boxes: probe every source, draw the box's own pages, assemble with pikepdf, save reproducibly.
 
 A box is rebuilt only when its fingerprint (plan.Box.fingerprint: the whole plan incl. every source's sha256, the
 tool and format versions) differs from the one recorded in reports/packet/.state.json, or when its file is
@@ -7,11 +7,13 @@ kept in the state too, so the packet's report and combined volume never need an 
 
 A bad source never stops the build: it becomes a placeholder page and an entry in the report.
 - empty, missing, outside the workspace, changed since `evidence check` hashed it, content not matching the
-  extension: refused before it is opened;
-- PDF: truncated/corrupt (qpdf cannot find its trailer), encrypted with an open (user) password, no pages;
-  a PDF qpdf had to repair is merged and reported as a warning; owner-password-only PDFs open and are merged;
-- image: anything img2pdf/Pillow cannot read (PNG transparency is flattened first: PNGs are not JPEG-encoded,
-  so nothing is lost to re-encoding);
+  extension, larger than the city's `limits.file_mb`: refused before it is opened;
+- PDF: truncated/corrupt (qpdf cannot find its trailer), encrypted with an open (user) password, no pages, more
+  pages than `limits.pdf_pages`; a PDF qpdf had to repair is merged and reported as a warning; owner-password-only
+  PDFs open and are merged;
+- image: more pixels than `limits.image_megapixels` (read from the header: a decompression bomb is never decoded),
+  anything img2pdf/Pillow cannot read (PNG transparency is flattened first: PNGs are not JPEG-encoded, so nothing
+  is lost to re-encoding);
 - other types (xlsx, docx, ofd): a page says what it is, and the original is embedded as a PDF attachment.
 
 Output is reproducible: pages in plan order, no timestamps (dates in /Info are the box's newest source date),
@@ -34,21 +36,11 @@ from typing import Any
 
 from cwassess import __version__
 from cwassess.packet import BOXES_DIR, FORMAT_VERSION, PACKET_DIR, STATE_NAME
-from cwassess.packet.pages import (
-    A4,
-    BOLD_FONT,
-    REGULAR_FONT,
-    EmbeddedFont,
-    Slot,
-    charset_of,
-    photo_content,
-    photo_layout,
-    photo_texts,
-    render_front,
-)
+from cwassess.models.limits import DEFAULT_INPUT_LIMITS, InputLimits
+from cwassess.packet.draw import A4, Painter
+from cwassess.packet.pages import Slot, layout_front, photo_page
 from cwassess.packet.plan import PHOTO_SUFFIXES, Box, Entry, Packet, Source
 
-MAX_SOURCE_BYTES = 512 * 1024 * 1024
 _MAGIC = {".pdf": b"%PDF", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff", ".png": b"\x89PNG\r\n\x1a\n"}
 _MIME = {".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".ofd": "application/ofd", ".xls": "application/vnd.ms-excel"}
 _UMASK = os.umask(0o22)
@@ -71,7 +63,7 @@ class Issue:
     """One line of the build report."""
 
     level: str  # error | warning
-    kind: str  # refused | missing-file | empty | changed | magic | corrupt | encrypted | image | unsupported | repaired | plan
+    kind: str  # refused | missing-file | empty | changed | magic | limit | corrupt | encrypted | image | unsupported | repaired | plan
     box: str
     item: str
     document: str | None
@@ -107,6 +99,10 @@ class BoxRecord:
     attachments: list[str] = field(default_factory=list)
     date: str | None = None
     mtime_ns: int | None = None  # of the file as written: lets a rerun skip hashing an unchanged box
+
+    def to_json(self) -> dict[str, Any]:
+        # shallow on purpose: dataclasses.asdict deep-copies every source row, which costs more than the box's pages
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> BoxRecord:
@@ -173,7 +169,8 @@ def save_pdf(pdf: Any, target: Path, info: dict[str, str | None]) -> None:
         pdf.save(
             tmp,
             deterministic_id=True,
-            compress_streams=True,
+            compress_streams=True,  # the streams cwassess made; streams already compressed are copied as they are
+            stream_decode_level=pikepdf.StreamDecodeLevel.none,  # never decode a source's streams just to encode them again
             object_stream_mode=pikepdf.ObjectStreamMode.generate,
             fix_metadata_version=False,
             linearize=False,
@@ -197,14 +194,21 @@ def resolve_source(root: Path, src: Source) -> Path:
     return real
 
 
-def check_source(root: Path, src: Source) -> tuple[Path, str, int]:
+def _limit(kind: str, limit: str, found: str) -> SourceError:
+    return SourceError("limit", f"{kind}（上限 {limit}，实际 {found}）")
+
+
+def check_source(root: Path, src: Source, limits: InputLimits = DEFAULT_INPUT_LIMITS) -> tuple[Path, str, int]:
     """(path, sha256, size) of a source after every check that needs no parser."""
+    from cwassess.textio import size_over_limit
+
     path = resolve_source(root, src)
     size = path.stat().st_size
     if size == 0:
         raise SourceError("empty", "文件为空（0 字节）")
-    if size > MAX_SOURCE_BYTES:
-        raise SourceError("unsupported", f"文件超过 {MAX_SOURCE_BYTES // (1024 * 1024)} MB")
+    if size > limits.file_bytes:
+        limit, found = size_over_limit(limits.file_bytes, size)
+        raise _limit("文件过大", limit.removeprefix("不超过 "), found)
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         head = fh.read(1024)
@@ -239,58 +243,117 @@ def _bad(entry: Entry, source: Source | None, reason: str) -> Entry:
     return dataclasses.replace(entry, type="bad", title=title, reason=reason, sources=(source,) if source else entry.sources)
 
 
-def _open_pdf(path: Path, stack: ExitStack) -> tuple[Any, list[str]]:
+# What qpdf says about a damaged file, in words a department understands (qpdf's own text is English and names the
+# file by its absolute path, so it never reaches the report).
+_DAMAGE = (
+    ("trailer", "找不到文件尾，文件可能不完整"),
+    ("unable to find any pages", "找不到任何页面，文件可能不完整"),
+    ("loop detected", "页面树存在循环引用"),
+    ("xref", "交叉引用表已损坏"),
+)
+
+
+def _damage(exc: Exception) -> str:
+    text = str(exc).lower()
+    reason = next((zh for key, zh in _DAMAGE if key in text), None)
+    return "PDF 已损坏，无法打开" + (f"（{reason}）" if reason else "")
+
+
+def _open_pdf(path: Path, stack: ExitStack, limits: InputLimits) -> tuple[Any, bool]:
+    """The open PDF and whether qpdf had to repair it."""
     import pikepdf
 
     try:
         pdf = pikepdf.open(path)
     except pikepdf.PasswordError:
         raise SourceError("encrypted", "PDF 已加密，需要打开密码：请提供未加密的版本") from None
-    except pikepdf.PdfError as exc:
-        raise SourceError("corrupt", f"PDF 已损坏，无法打开（{str(exc).splitlines()[0][:160]}）") from None
-    except (OSError, ValueError, RuntimeError) as exc:
-        raise SourceError("corrupt", f"PDF 无法打开（{type(exc).__name__}）") from None
+    except (pikepdf.PdfError, OSError, ValueError, RuntimeError) as exc:
+        raise SourceError("corrupt", _damage(exc)) from None
     stack.callback(pdf.close)
     try:
         n = len(pdf.pages)
-    except pikepdf.PdfError:
-        raise SourceError("corrupt", "PDF 的页面树已损坏") from None
+    except (pikepdf.PdfError, RuntimeError, ValueError) as exc:
+        raise SourceError("corrupt", _damage(exc)) from None
     if n == 0:
         raise SourceError("corrupt", "PDF 没有页面")
-    warnings = [w for w in pdf.get_warnings()]
-    return pdf, warnings
+    if n > limits.pdf_pages:
+        raise _limit("PDF 页数过多", f"{limits.pdf_pages} 页", f"{n} 页")
+    return pdf, bool(pdf.get_warnings())
 
 
-def _image_pdf(path: Path, tmpdir: Path, n: int, stack: ExitStack) -> Any:
-    """A one-page PDF of the image, by img2pdf (JPEG bytes copied as they are), opened from a temp file."""
+@contextmanager
+def _pillow_limit_off() -> Iterator[None]:
+    """Pillow refuses big images by its own global limit; the city's limit (checked from the header) applies instead."""
+    from PIL import Image
+
+    before = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = None
+    try:
+        yield
+    finally:
+        Image.MAX_IMAGE_PIXELS = before
+
+
+def _image_size(path: Path, limits: InputLimits) -> None:
+    """Refuse an image over the city's pixel limit, from its header alone (a decompression bomb is never decoded)."""
+    from PIL import Image
+
+    try:
+        with _pillow_limit_off(), Image.open(path) as im:
+            width, height = im.size
+    except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError):
+        raise SourceError("image", "图片已损坏或格式不受支持，无法读取") from None
+    if width * height > limits.image_pixels:
+        raise _limit("图片像素过多", _pixels(limits.image_pixels), f"{width}×{height}，{'约' if width * height >= 1_000_000 else '共'} {_pixels(width * height)}")
+
+
+def _pixels(n: int) -> str:
+    return f"{n / 1_000_000:.1f}".removesuffix(".0") + " 百万像素" if n >= 1_000_000 else f"{n} 像素"
+
+
+def _image_layout(width_px: int, height_px: int, _dpi: Any) -> tuple[float, float, float, float]:
+    """img2pdf's page: the image alone at a fixed size (it is scaled into its frame on the photo page anyway), so a
+    2×2-pixel photo is as welcome as a 50-megapixel one and the page never depends on the file's DPI header."""
+    scale = 1000 / max(width_px, height_px, 1)
+    w, h = max(width_px * scale, 3.0), max(height_px * scale, 3.0)
+    return w, h, w, h
+
+
+def _image_pdf(path: Path, stack: ExitStack, limits: InputLimits) -> Any:
+    """A one-page PDF of the image, by img2pdf (JPEG bytes copied as they are), in memory."""
     import img2pdf
     import pikepdf
 
-    target = tmpdir / f"img{n:05d}.pdf"
+    _image_size(path, limits)
+    # img2pdf's own writer: a one-image PDF is all it writes, and this is faster than its pikepdf engine;
+    # first_frame_only: an animated PNG is its first frame, as a viewer shows it
+    options: dict[str, Any] = {"layout_fun": _image_layout, "rotation": img2pdf.Rotation.ifvalid, "engine": img2pdf.Engine.internal,
+                               "first_frame_only": True}
+    out = io.BytesIO()
     try:
-        with target.open("wb") as fh:
+        with _pillow_limit_off():
             try:
-                img2pdf.convert(str(path), outputstream=fh, rotation=img2pdf.Rotation.ifvalid)
-            except img2pdf.AlphaChannelError:
+                img2pdf.convert(str(path), outputstream=out, **options)
+            except img2pdf.AlphaChannelError:  # PNG transparency: flattened onto white, stored losslessly
                 from PIL import Image
 
-                fh.seek(0)
-                fh.truncate()
+                out.seek(0)
+                out.truncate()
                 with Image.open(path) as im:
+                    rgba = im.convert("RGBA")
                     flat = Image.new("RGB", im.size, (255, 255, 255))
-                    flat.paste(im.convert("RGBA"), mask=im.convert("RGBA").getchannel("A"))
-                    buf = tempfile.SpooledTemporaryFile()
-                    flat.save(buf, format="PNG")
-                    buf.seek(0)
-                    img2pdf.convert(buf.read(), outputstream=fh, rotation=img2pdf.Rotation.ifvalid)
-    except Exception as exc:  # img2pdf and Pillow raise many types for damaged images
-        raise SourceError("image", f"图片无法读取（{type(exc).__name__}）") from None
-    pdf = pikepdf.open(target)
+                    flat.paste(rgba, mask=rgba.getchannel("A"))
+                    png = io.BytesIO()
+                    flat.save(png, format="PNG")
+                img2pdf.convert(png.getvalue(), outputstream=out, **options)
+    except Exception:  # img2pdf and Pillow raise many types for damaged images
+        raise SourceError("image", "图片已损坏或格式不受支持，无法读取") from None
+    pdf = pikepdf.open(io.BytesIO(out.getvalue()))
     stack.callback(pdf.close)
     return pdf
 
 
-def probe(box: Box, root: Path, tmpdir: Path, stack: ExitStack, issues: list[Issue]) -> list[Probed]:
+def probe(box: Box, root: Path, stack: ExitStack, issues: list[Issue], limits: InputLimits = DEFAULT_INPUT_LIMITS) -> list[Probed]:
     probed: list[Probed] = []
 
     def issue(kind: str, entry: Entry, src: Source | None, message: str, level: str = "error") -> None:
@@ -309,24 +372,24 @@ def probe(box: Box, root: Path, tmpdir: Path, stack: ExitStack, issues: list[Iss
         if entry.type == "pdf":
             src = entry.sources[0]
             try:
-                path, sha, size = check_source(root, src)
-                pdf, warnings = _open_pdf(path, stack)
+                path, sha, size = check_source(root, src, limits)
+                pdf, repaired = _open_pdf(path, stack, limits)
             except SourceError as err:
                 issue(err.kind, entry, src, f"“{src.title}”：{err.message}")
                 probed.append(Probed(Slot(_bad(entry, src, err.message), "gen", 1)))
                 continue
-            if warnings:
-                issue("repaired", entry, src, f"“{src.title}”：PDF 有结构错误，已自动修复后装入（{warnings[0][:120]}）", level="warning")
+            if repaired:
+                issue("repaired", entry, src, f"“{src.title}”：PDF 有结构错误，已自动修复后装入，请核对内容是否完整", level="warning")
             probed.append(Probed(Slot(entry, "pdf", len(pdf.pages)), pdf=pdf, hashes=[(src, sha, size)]))
             continue
         if entry.type in ("photo", "pair"):
             good: list[tuple[Source, Any, str, int]] = []
             for src in entry.sources:
                 try:
-                    path, sha, size = check_source(root, src)
+                    path, sha, size = check_source(root, src, limits)
                     if src.suffix not in PHOTO_SUFFIXES:
                         raise SourceError("unsupported", f"不支持的图片格式“{src.suffix}”")
-                    good.append((src, _image_pdf(path, tmpdir, len(probed) * 2 + len(good), stack), sha, size))
+                    good.append((src, _image_pdf(path, stack, limits), sha, size))
                 except SourceError as err:
                     issue(err.kind, entry, src, f"“{src.title}”：{err.message}")
                     probed.append(Probed(Slot(_bad(entry, src, err.message), "gen", 1)))
@@ -340,7 +403,7 @@ def probe(box: Box, root: Path, tmpdir: Path, stack: ExitStack, issues: list[Iss
         # another electronic file: a page saying what it is, the original as an attachment
         src = entry.sources[0]
         try:
-            path, sha, size = check_source(root, src)
+            path, sha, size = check_source(root, src, limits)
         except SourceError as err:
             issue(err.kind, entry, src, f"“{src.title}”：{err.message}")
             probed.append(Probed(Slot(_bad(entry, src, err.message), "gen", 1)))
@@ -378,25 +441,24 @@ def label_prefix(box: Box) -> str:
     return f"{box.code}-"
 
 
-def build_box(box: Box, root: Path, target: Path, fingerprint: str) -> BoxRecord:
+def build_box(box: Box, root: Path, target: Path, fingerprint: str, limits: InputLimits = DEFAULT_INPUT_LIMITS) -> BoxRecord:
     """Build one box into `target` (atomically) and return its record."""
     import pikepdf
 
     issues: list[Issue] = []
-    with ExitStack() as stack, tempfile.TemporaryDirectory(prefix="cwassess-packet-") as tmp:
-        probed = probe(box, root, Path(tmp), stack, issues)
+    with ExitStack() as stack:
+        probed = probe(box, root, stack, issues, limits)
         slots = [p.slot for p in probed]
         prefix = label_prefix(box)
-        texts = [t for p in probed if p.slot.form == "photo" for t in photo_texts(box, p.slot.entry, f"{prefix}0123456789")]
-        front = render_front(box, slots, charset_of(texts), lambda n: f"{prefix}{n}")
-        front_pdf = pikepdf.open(io.BytesIO(front.data))
-        stack.callback(front_pdf.close)
-
+        front = layout_front(box, slots, prefix)
+        photos = {id(p): photo_page(box, p.slot.entry, f"{prefix}{p.slot.start}") for p in probed if p.slot.form == "photo"}
+        for page, _ in photos.values():
+            page.label = None  # photo pages draw their label as a caption block of their own
         out = pikepdf.new()
         stack.callback(out.close)
-        for n in range(front.front_pages):
-            out.pages.append(front_pdf.pages[n])
-        fonts = _fonts(out, front_pdf.pages[front.charset_page])
+        painter = Painter(out, [*front.pages, *front.gens, *(page for page, _ in photos.values())])
+        for page in front.pages:
+            out.pages.append(painter.page(out, page))
         outline: list[dict[str, Any]] = [
             {"title": "封面", "page": 0, "group": None},
             {"title": "目录", "page": front.toc_page, "group": None},
@@ -409,7 +471,7 @@ def build_box(box: Box, root: Path, target: Path, fingerprint: str) -> BoxRecord
             placeholders.append({"box": box.code, "item": box.item, "entry": 0, "page": front.statement_page + 1, "label": f"{prefix}{front.statement_page + 1}",
                                  "title": "缺：自评情况说明", "material": None, "reason": "牵头单位未提交自评说明",
                                  "departments": [box.statement_owner.department] if box.statement_owner else [], "deadline": box.statement_owner.deadline if box.statement_owner else None})
-        gen_index = 0
+        gens = iter(front.gens)
         for no, p in enumerate(probed, start=1):
             slot = p.slot
             entry = slot.entry
@@ -421,10 +483,10 @@ def build_box(box: Box, root: Path, target: Path, fingerprint: str) -> BoxRecord
                     push_inherited(page.obj)
                 out.pages.extend(p.pdf.pages)
             elif slot.form == "photo":
-                _photo_page(out, fonts, box, entry, p.images, f"{prefix}{slot.start}")
+                page, frames = photos[id(p)]
+                _photo_page(out, painter, page, frames, p.images)
             else:
-                out.pages.append(front_pdf.pages[front.gen_pages[gen_index]])
-                gen_index += 1
+                out.pages.append(painter.page(out, next(gens)))
             title = entry.heading if entry.type != "pair" else f"{entry.title}（整改前后对比）"
             outline.append({"title": f"{no}. {title}", "page": first, "group": entry.kind})
             for src, sha, size in p.hashes:
@@ -447,63 +509,33 @@ def build_box(box: Box, root: Path, target: Path, fingerprint: str) -> BoxRecord
         save_pdf(out, target, {"Title": f"{box.code} {box.title}", "Author": box.issuer, "Subject": f"{box.city}创建{box.kind_zh}迎评资料",
                                "Creator": CREATOR, "Producer": CREATOR, "CreationDate": date, "ModDate": date})
         pages = len(out.pages)
+    stat = target.stat()
     return BoxRecord(
         item=box.item, seq=box.seq, code=box.code, section_number=box.section_number, section_title=box.section_title, label=box.label,
-        title=box.title, file=f"{BOXES_DIR}/{box.file_name}", fingerprint=fingerprint, sha256=sha256_file(target), size=target.stat().st_size,
+        title=box.title, file=f"{BOXES_DIR}/{box.file_name}", fingerprint=fingerprint, sha256=sha256_file(target), size=stat.st_size,
         pages=pages, documents=len(sources), outline=outline, sources=sources, placeholders=placeholders,
         issues=[i.to_json() for i in issues], attachments=[a[0] for a in attachments], date=box.packet_date,
-        mtime_ns=target.stat().st_mtime_ns,
+        mtime_ns=stat.st_mtime_ns,
     )
 
 
-def _fonts(out: Any, charset_page: Any) -> dict[str, EmbeddedFont]:
+def _photo_page(out: Any, painter: Painter, page: Any, frames: list[tuple[float, float, float, float]], images: list[Any]) -> None:
+    """The caption page with each image placed in its frame: img2pdf's page as a Form XObject (the JPEG stream
+    copied as it is), scaled to fit and centred. Named by position, not by pikepdf's random overlay names, so the
+    output stays reproducible."""
     import pikepdf
 
-    fonts: dict[str, EmbeddedFont] = {}
-    resources = charset_page.obj.get("/Resources", pikepdf.Dictionary())
-    for _, font in sorted(resources.get("/Font", pikepdf.Dictionary()).items()):
-        base = str(font.get("/BaseFont", "")).lstrip("/").split("+", 1)[-1]
-        key = {REGULAR_FONT: "R", BOLD_FONT: "B"}.get(base)
-        if key is not None and key not in fonts and font.get("/Subtype") == pikepdf.Name.Type0:
-            fonts[key] = EmbeddedFont.read(out.copy_foreign(font))
-    if not fonts:  # another packaging of the Noto CJK fonts names them differently
-        for _, font in sorted(resources.get("/Font", pikepdf.Dictionary()).items()):
-            base = str(font.get("/BaseFont", "")).lower()
-            if font.get("/Subtype") != pikepdf.Name.Type0 or "cjk" not in base or "mono" in base or "serif" in base:
-                continue
-            key = "B" if "bold" in base else "R"
-            fonts.setdefault(key, EmbeddedFont.read(out.copy_foreign(font)))
-    if "R" not in fonts and "B" in fonts:
-        fonts["R"] = fonts["B"]
-    if "B" not in fonts and "R" in fonts:
-        fonts["B"] = fonts["R"]
-    if not fonts:
-        raise RuntimeError("the front document of a box carries no Type0 font")
-    return fonts
-
-
-def _photo_page(out: Any, fonts: dict[str, EmbeddedFont], box: Box, entry: Entry, images: list[Any], label: str) -> None:
-    import pikepdf
-
-    (w, h), frames, blocks = photo_layout(box, entry, label)
-    resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(CwR=fonts["R"].obj, CwB=fonts["B"].obj))
-    page = pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=pikepdf.Array([0, 0, round(w, 3), round(h, 3)]), Resources=resources,
-                              Contents=out.make_stream(photo_content(fonts, blocks)))
-    out.pages.append(pikepdf.Page(page))
-    target = out.pages[-1]
     xobjects = pikepdf.Dictionary()
-    ops = []
-    for n, (frame, image) in enumerate(zip(frames, images)):
-        # a thin frame, then the photo: img2pdf's page as a Form XObject (the JPEG stream copied as it is), scaled
-        # to fit and centred. Named by position, not by pikepdf's random overlay names: the output stays reproducible.
-        x0, y0, x1, y1 = frame
-        ops.append(b"q 0.75 G 0.5 w %.2f %.2f %.2f %.2f re S Q" % (x0, y0, x1 - x0, y1 - y0))
+    forms = []
+    for n, image in enumerate(images):
         name = pikepdf.Name(f"/CwIm{n}")
-        form = out.copy_foreign(image.pages[0].as_form_xobject())
-        xobjects[name] = form
-        pad = 2.0
-        ops.append(target.calc_form_xobject_placement(form, name, pikepdf.Rectangle(x0 + pad, y0 + pad, x1 - pad, y1 - pad), allow_expand=True))
-    target.obj.Resources.XObject = xobjects
+        xobjects[name] = out.copy_foreign(image.pages[0].as_form_xobject())
+        forms.append(name)
+    out.pages.append(painter.page(out, page, xobjects))
+    target = out.pages[-1]
+    pad = 2.0
+    ops = [target.calc_form_xobject_placement(xobjects[name], name, pikepdf.Rectangle(x0 + pad, y0 + pad, x1 - pad, y1 - pad), allow_expand=True)
+           for name, (x0, y0, x1, y1) in zip(forms, frames)]
     target.contents_add(out.make_stream(b"\n".join(ops)))
 
 
@@ -531,30 +563,30 @@ def _outline(out: Any, box: Box, outline: list[dict[str, Any]]) -> None:
 
 # -- state and the whole set of boxes
 
-MIN_PARALLEL = 4  # boxes to build before worker processes pay off (each worker loads WeasyPrint and the fonts)
+MIN_PARALLEL = 4  # boxes to build before worker processes pay off (each worker starts Python and loads pikepdf)
 
 
 def workers(count: int) -> int:
-    """Worker processes for `count` boxes: CWASSESS_JOBS (default 1: one process). Each worker holds its own
-    WeasyPrint and fonts (about 300 MB), so parallel builds trade memory for time; opt in where there is room."""
+    """Worker processes for `count` boxes: CWASSESS_JOBS (default 1: one process; the work is mostly qpdf copying
+    pages, so a second process mainly helps on an idle multi-core machine)."""
     env = os.environ.get("CWASSESS_JOBS", "")
     jobs = int(env) if env.isdigit() and int(env) > 0 else 1
     return 1 if count < MIN_PARALLEL else min(jobs, count)
 
 
-def _build_one(args: tuple[Box, str, Path, Path]) -> BoxRecord:
-    box, fingerprint, target, root = args
-    return build_box(box, root, target, fingerprint)
+def _build_one(args: tuple[Box, str, Path, Path, InputLimits]) -> BoxRecord:
+    box, fingerprint, target, root, limits = args
+    return build_box(box, root, target, fingerprint, limits)
 
 
-def _run_builds(todo: list[tuple[Box, str, Path]], root: Path, on_box: Callable[[Box, bool], None] | None) -> list[BoxRecord]:
+def _run_builds(todo: list[tuple[Box, str, Path]], root: Path, on_box: Callable[[Box, bool], None] | None, limits: InputLimits) -> list[BoxRecord]:
     """Build the boxes in `todo` (in worker processes when there are many); records in `todo` order. Each box is
     independent and written by one process only, so the files do not depend on how the work was split."""
     jobs = workers(len(todo))
     if jobs <= 1:
         out = []
         for box, fingerprint, target in todo:
-            out.append(build_box(box, root, target, fingerprint))
+            out.append(build_box(box, root, target, fingerprint, limits))
             if on_box:
                 on_box(box, True)
         return out
@@ -564,7 +596,7 @@ def _run_builds(todo: list[tuple[Box, str, Path]], root: Path, on_box: Callable[
     results: dict[int, BoxRecord] = {}
     context = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        futures = {pool.submit(_build_one, (box, fp, target, root)): n for n, (box, fp, target) in enumerate(todo)}
+        futures = {pool.submit(_build_one, (box, fp, target, root, limits)): n for n, (box, fp, target) in enumerate(todo)}
         for future in as_completed(futures):
             n = futures[future]
             results[n] = future.result()
@@ -590,7 +622,8 @@ def load_state(folder: Path) -> dict[str, Any]:
 def save_state(folder: Path, state: dict[str, Any]) -> None:
     from cwassess.fileio import write_atomic
 
-    write_atomic(folder / STATE_NAME, json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    # compact: json's C encoder only runs without indent, and nobody reads this file
+    write_atomic(folder / STATE_NAME, json.dumps(state, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n")
 
 
 @dataclass
@@ -607,8 +640,10 @@ def build_boxes(
     force: bool = False,
     only: set[str] | None = None,
     on_box: Callable[[Box, bool], None] | None = None,
+    limits: InputLimits = DEFAULT_INPUT_LIMITS,
 ) -> BoxesResult:
-    """Build every box whose inputs changed (or all with `force`; only those in `only` when given)."""
+    """Build every box whose inputs changed (or all with `force`; only those in `only` when given). A box's
+    fingerprint covers its plan and the city's size limits (a changed limit can turn a document into a placeholder)."""
     folder = root / PACKET_DIR
     boxes_dir = folder / BOXES_DIR
     records: list[BoxRecord] = []
@@ -616,7 +651,7 @@ def build_boxes(
     known: dict[str, Any] = state.setdefault("boxes", {})
     todo: list[tuple[Box, str, Path]] = []
     for box in packet.boxes:
-        fingerprint = box.fingerprint()
+        fingerprint = hashlib.sha256(f"{box.fingerprint()}|{limits.model_dump_json()}".encode()).hexdigest()
         target = boxes_dir / box.file_name
         old = known.get(box.item)
         fresh = (
@@ -636,11 +671,11 @@ def build_boxes(
             continue
         todo.append((box, fingerprint, target))
         records.append(None)  # type: ignore[arg-type]  # filled in below, in plan order
-    built = _run_builds(todo, root, on_box)
+    built = _run_builds(todo, root, on_box, limits)
     slots = iter(built)
     records = [r if r is not None else next(slots) for r in records]
     for record in built:
-        known[record.item] = dataclasses.asdict(record)
+        known[record.item] = record.to_json()
         rebuilt.append(record.item)
     removed: list[str] = []
     if only is None:

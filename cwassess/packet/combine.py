@@ -11,14 +11,16 @@ Bookmarks: section (三、市容环境卫生) → item (三-（十） 道路…)
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from cwassess.packet.build import CREATOR, INHERITABLE, BoxRecord, pdf_date, save_pdf
+from cwassess.packet.draw import A4, INK, MISS, MM, MUTED, Cell, Column, Flow, Page, Painter, draw_lines, line_height, table, wrap
+from cwassess.packet.pages import BODY, MARGIN, long_date
 from cwassess.packet.plan import Packet
 
-MAX_INDEX_RENDERS = 4
+MAX_INDEX_LAYOUTS = 4
 
 
 def index_rows(packet: Packet, records: Sequence[BoxRecord], first_page: int) -> tuple[list[dict[str, Any]], dict[str, int]]:
@@ -44,52 +46,88 @@ def index_rows(packet: Packet, records: Sequence[BoxRecord], first_page: int) ->
     return rows, totals
 
 
-def render_index(packet: Packet, records: Sequence[BoxRecord]) -> tuple[bytes, int]:
-    """The 总目录 PDF and its page count (its length shifts every range it lists: re-rendered until stable)."""
-    from cwassess.render.pdf import render_pdf
-    from cwassess.render.templates import render
+INDEX_COLUMNS = (Column("盒号", 10 * MM), Column("编号", 19 * MM), Column("条目", BODY - 10 * MM - 19 * MM - 30 * MM - 3 * 11 * MM - 22 * MM),
+                 Column("牵头单位", 30 * MM), Column("材料", 11 * MM, "right"), Column("缺项", 11 * MM, "right"), Column("页数", 11 * MM, "right"),
+                 Column("页码", 22 * MM, "right"))
+INDEX_NOTE = ("缺项：各盒中标“缺：”的占位页（缺失、过期或不全的必备材料，以及无法装入的文件），材料补齐后重新运行 cwassess packet 即替换。"
+              "各文件的 SHA-256 见 manifest.json，生成情况见 build-report.json。")
 
-    guess = 1 + len(records) // 32
-    for _ in range(MAX_INDEX_RENDERS):
-        rows, totals = index_rows(packet, records, guess + 1)
-        html = render("packet_index.html", title=f"{packet.city}迎评资料汇编 总目录", packet=packet, boxes=records, rows=rows, totals=totals,
-                      index_pages=guess, total_pages=guess + totals["pages"])
-        out = render_pdf(html, title=f"{packet.city}迎评资料汇编 总目录", check_font=False)
-        if out.pages == guess:
-            return out.data, out.pages
-        guess = out.pages
+
+def index_pages(packet: Packet, records: Sequence[BoxRecord], index_count: int) -> list[Page]:
+    """The 总目录's pages, as if it were `index_count` pages long (the ranges it lists start after it)."""
+    rows, totals = index_rows(packet, records, index_count + 1)
+    total_pages = index_count + totals["pages"]
+
+    def start(page: Page, first: bool) -> float:
+        top = A4[1] - 20 * MM
+        if not first:
+            return draw_lines(page, ["总目录（续）"], MARGIN, top, 14, True, align="center", width=BODY) - 4 * MM
+        top = draw_lines(page, [f"{packet.city}创建{packet.kind_zh}"], MARGIN, top, 14, color=MUTED, align="center", width=BODY)
+        top = draw_lines(page, ["迎评资料汇编"], MARGIN, top - 2 * MM, 22, True, align="center", width=BODY, leading=1.3)
+        meta = (f"总目录　共 {len(records)} 盒，{total_pages} 页（含本目录 {index_count} 页）　评估日期 {long_date(packet.assessment_date)}"
+                f"　资料截至 {long_date(packet.packet_date)}")
+        return draw_lines(page, wrap(meta, 9.5, BODY), MARGIN, top - 2 * MM, 9.5, color=MUTED, align="center", width=BODY) - 5 * MM
+
+    def cells(row: dict[str, Any]) -> tuple[list[Cell], str | None]:
+        if row.get("section"):
+            return [Cell(str(row["section"]), bold=True)], "band"
+        holes = Cell(str(row["holes"]), color=MISS if row["holes"] else INK)
+        return [Cell(f"{row['seq']:02d}"), Cell(row["code"]), Cell(row["title"]), Cell(row["lead"], size=8.5), Cell(str(row["documents"])), holes,
+                Cell(str(row["pages"])), Cell(row["range"])], None
+
+    flow = Flow(start)
+    total_row = [Cell("合计", bold=True), Cell(""), Cell(""), Cell(""), Cell(str(totals["documents"]), bold=True),
+                 Cell(str(totals["holes"]), bold=True, color=MISS if totals["holes"] else INK), Cell(str(totals["pages"]), bold=True), Cell("")]
+    table(flow, MARGIN, INDEX_COLUMNS, [*(cells(r) for r in rows), (total_row, None)], 9)
+    flow.y -= 3 * MM
+    for line in wrap(f"{INDEX_NOTE}{packet.issuer}编制。", 8.5, BODY):
+        flow.room(line_height(8.5))
+        flow.y = draw_lines(flow.page, [line], MARGIN, flow.y, 8.5, color=MUTED, width=BODY)
+    for n, page in enumerate(flow.pages, start=1):
+        page.label = f"总目录-{n}"
+    return flow.pages
+
+
+def layout_index(packet: Packet, records: Sequence[BoxRecord]) -> list[Page]:
+    """The 总目录 laid out; its length shifts the ranges it lists but never a row's height, so at most one retry."""
+    count = 1 + len(records) // 32
+    for _ in range(MAX_INDEX_LAYOUTS):
+        pages = index_pages(packet, records, count)
+        if len(pages) == count:
+            return pages
+        count = len(pages)
     raise RuntimeError("总目录的页码在多次排版后仍不稳定")
 
 
-def write_index(packet: Packet, records: Sequence[BoxRecord], target: Any) -> tuple[bytes, int]:
-    """Write 00-总目录.pdf; returns its bytes (the combined volume starts with them) and page count."""
+def write_index(packet: Packet, records: Sequence[BoxRecord], target: Any) -> int:
+    """Write 00-总目录.pdf; returns its page count."""
     import pikepdf
 
-    data, pages = render_index(packet, records)
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        if "/Outlines" in pdf.Root:
-            del pdf.Root.Outlines
+    pages = layout_index(packet, records)
+    with pikepdf.new() as pdf:
+        painter = Painter(pdf, pages)
+        for page in pages:
+            pdf.pages.append(painter.page(pdf, page))
         pdf.Root.PageLabels = pikepdf.Dictionary(Nums=pikepdf.Array([0, pikepdf.Dictionary(S=pikepdf.Name.D, P=pikepdf.String("总目录-"))]))
         date = pdf_date(packet.packet_date)
         save_pdf(pdf, target, {"Title": f"{packet.city}迎评资料汇编 总目录", "Author": packet.issuer, "Creator": CREATOR, "Producer": CREATOR,
                                "CreationDate": date, "ModDate": date})
-    return data, pages
+    return len(pages)
 
 
 def _copy_pages(out: Any, src: Any, parent: Any) -> list[Any]:
-    """Copy every page of `src` into `out` under the page-tree node `parent`; returns the copies."""
+    """Copy every page of `src` into `out` under the page-tree node `parent`; returns the copies. (qpdf copies a
+    page only when asked for that page: a whole page tree cannot be copied in one call.)"""
     import pikepdf
 
+    root = src.Root.Pages
+    inherited = [k for k in INHERITABLE if k in root]  # none in the files the packet writes; kept with each page if any
     copies = []
     for page in src.pages:
         obj = page.obj
-        for key in INHERITABLE:
+        for key in inherited:
             if key not in obj:
-                node = obj.get("/Parent")
-                while node is not None and key not in node:
-                    node = node.get("/Parent")
-                if node is not None:
-                    obj[key] = node[key]
+                obj[key] = root[key]
         copy = out.copy_foreign(obj)
         copy.Parent = parent
         copies.append(copy)
@@ -98,7 +136,7 @@ def _copy_pages(out: Any, src: Any, parent: Any) -> list[Any]:
     return copies
 
 
-def write_combined(packet: Packet, records: Sequence[BoxRecord], index_data: bytes, folder: Any, target: Any) -> int:
+def write_combined(packet: Packet, records: Sequence[BoxRecord], index_file: Path, folder: Path, target: Path) -> int:
     """Write the combined volume; returns its page count."""
     import pikepdf
     from pikepdf import Name, OutlineItem
@@ -108,7 +146,7 @@ def write_combined(packet: Packet, records: Sequence[BoxRecord], index_data: byt
     try:
         root = out.Root.Pages
         nodes = []
-        index = pikepdf.open(io.BytesIO(index_data))
+        index = pikepdf.open(index_file)
         opened.append(index)
         node = out.make_indirect(pikepdf.Dictionary(Type=Name.Pages))
         index_pages = _copy_pages(out, index, node)

@@ -1,42 +1,52 @@
-"""The pages cwassess makes for a box.
+"""The pages cwassess makes for a box, laid out with draw.py (no HTML, no WeasyPrint).
 
-Front pages and one-page blocks (cover, 目录, 自评说明, placeholders, file pages) go through cwassess.render
-(Jinja2 with autoescape, WeasyPrint with the locked fetcher and the CJK font check) as ONE document per box. The
-document ends with a "charset" page carrying every character of the box's photo pages; the builder drops that
-page, but the box's embedded font subsets (regular and bold) then hold those glyphs. Photo pages are drawn
-directly with pikepdf: the image is img2pdf's page (JPEG passthrough, EXIF rotation honoured) placed as a Form
-XObject, and the caption is text in that same embedded font, so it stays real, searchable text (ToUnicode) and
-costs no WeasyPrint layout per photo. A thousand photos then cost about as much as a thousand page copies.
+- the cover: item number, full text (marked when not verified verbatim), lead and support departments, contact,
+  the period the materials cover, counts;
+- the 目录: every entry with its unit, date and page range, grouped by kind, placeholders marked;
+- the 自评情况说明 (or a placeholder for it) and the item's indicator values;
+- one page per placeholder (what is missing, why, who supplies it by when) and per non-PDF file;
+- photo pages: img2pdf's page of the image (JPEG bytes as they are, EXIF rotation honoured) placed as a Form
+  XObject, captioned in the box's embedded font.
 
-Page numbers inside a box: the cover is page 1. Front pages print "三-（十）-N" from the CSS page counter; a
-generated page later in the box prints its own label; photo pages draw theirs. Submitted PDFs are not touched.
+Page numbers inside a box: the cover is page 1; every page the box makes prints its label 三-（十）-N bottom
+right. Submitted PDFs are not touched. The 目录's length is known before its page numbers are (a row's height
+does not depend on them), so a box is laid out in one pass, with a check.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
+from cwassess.packet.draw import (
+    A4,
+    A4_LANDSCAPE,
+    INK,
+    MISS,
+    MM,
+    MUTED,
+    Cell,
+    Column,
+    Flow,
+    Page,
+    draw_lines,
+    line_height,
+    row_layout,
+    draw_row,
+    table,
+    wrap,
+)
 from cwassess.packet.plan import AFTER, BEFORE, KIND_HEADINGS, Box, Entry, Source
 from cwassess.render.templates import cn_numeral
 
-A4 = (595.276, 841.89)
-A4_LANDSCAPE = (841.89, 595.276)
-MM = 72 / 25.4
-MAX_FRONT_RENDERS = 4
-_BFCHAR = re.compile(rb"<([0-9a-fA-F]{2,8})>\s*<([0-9a-fA-F]+)>")
-_BFRANGE = re.compile(rb"<([0-9a-fA-F]{2,8})>\s*<([0-9a-fA-F]{2,8})>\s*<([0-9a-fA-F]{1,8})>")
-_BFCHAR_BLOCK = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
-_BFRANGE_BLOCK = re.compile(rb"beginbfrange(.*?)endbfrange", re.S)
-REGULAR_FONT = "Noto-Sans-CJK-SC"
-BOLD_FONT = "Noto-Sans-CJK-SC-Bold"
+MARGIN = 20 * MM
+BODY = A4[0] - 2 * MARGIN
+MAX_LAYOUTS = 4
 
 
 class PageError(RuntimeError):
-    """The box's own pages could not be made (a bug or a broken font setup, never a user's file)."""
+    """The box's own pages could not be laid out (a bug, never a user's file)."""
 
 
 # -- text helpers -------------------------------------------------------------------------------------------------
@@ -105,23 +115,32 @@ class Slot:
     form: str  # pdf | photo | gen
     pages: int
     start: int = 0  # 1-based page number in the box
-    gen: int | None = None  # index of its block in the front document (form "gen")
 
 
 @dataclass
 class Front:
-    """The rendered front document of a box and where each block lies in it (0-based page indexes)."""
+    """The pages a box makes before and between its documents (photo pages are made by the builder)."""
 
-    data: bytes
-    front_pages: int  # cover + 目录 + 自评说明
-    toc_page: int
-    statement_page: int
-    gen_pages: list[int]
-    charset_page: int
-    renders: int = 1
+    cover: Page
+    toc: list[Page]
+    statement: list[Page]
+    gens: list[Page]  # one per "gen" slot, in order
+
+    @property
+    def pages(self) -> list[Page]:
+        return [self.cover, *self.toc, *self.statement]
+
+    @property
+    def toc_page(self) -> int:  # 0-based
+        return 1
+
+    @property
+    def statement_page(self) -> int:
+        return 1 + len(self.toc)
 
 
-def placeholder_context(entry: Entry, label: str) -> dict[str, object]:
+def placeholder_facts(entry: Entry) -> tuple[list[tuple[str, str]], bool]:
+    """(label, value) rows of a placeholder page, and whether its deadline has passed."""
     owners = entry.owners
     departments = "、".join(dict.fromkeys(o.department for o in owners)) if owners else (
         "、".join(dict.fromkeys(s.department_name for s in entry.sources)) or "未认领"
@@ -129,37 +148,21 @@ def placeholder_context(entry: Entry, label: str) -> dict[str, object]:
     contacts = "；".join(dict.fromkeys(o.contact for o in owners if o.contact)) or "—"
     deadline = min((o.deadline for o in owners), default=None)
     overdue = any(o.overdue for o in owners)
-    return {
-        "type": entry.type,
-        "label": label,
-        "heading": entry.heading,
-        "title": entry.title,
-        "material": entry.material_title,
-        "need": entry.need,
-        "reason": entry.reason or "—",
-        "file": entry.sources[0].file if entry.sources else None,
-        "departments": departments,
-        "contact": contacts,
-        "deadline": (long_date(deadline) + ("（已逾期）" if overdue else "")) if deadline else "—",
-        "overdue": overdue,
-    }
+    rows = [("材料", entry.material_title)]
+    if entry.need:
+        rows.append(("要求", entry.need))
+    rows.append(("情况", entry.reason or "—"))
+    if entry.sources:
+        rows.append(("文件", entry.sources[0].file))
+    rows += [("责任单位", departments), ("联系人", contacts),
+             ("达标时间", (long_date(deadline) + ("（已逾期）" if overdue else "")) if deadline else "—")]
+    return rows, overdue
 
 
-def file_context(entry: Entry, label: str) -> dict[str, object]:
+def file_facts(entry: Entry) -> list[tuple[str, str]]:
     s = entry.sources[0]
-    return {
-        "type": "file",
-        "label": label,
-        "title": entry.title,
-        "material": entry.material_title,
-        "department": s.department_name,
-        "unit": unit_text(s),
-        "date": long_date(s.date),
-        "file": s.file,
-        "size": human_size(s.size),
-        "sha256": s.sha256 or "—",
-        "note": file_note(s),
-    }
+    return [("材料", entry.material_title), ("提交单位", s.department_name), ("发文单位 / 文号", unit_text(s)), ("日期", long_date(s.date)),
+            ("文件", f"{s.file}（{human_size(s.size)}）"), ("SHA-256", s.sha256 or "—")]
 
 
 def toc_rows(box: Box, slots: Sequence[Slot], statement_start: int, statement_pages: int) -> list[dict[str, object]]:
@@ -190,199 +193,6 @@ def toc_rows(box: Box, slots: Sequence[Slot], statement_start: int, statement_pa
             }
         )
     return rows
-
-
-def _outline_pages(data: bytes) -> dict[str, int]:
-    import pikepdf
-
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        index = {page.objgen: n for n, page in enumerate(pdf.pages)}
-        found: dict[str, int] = {}
-        with pdf.open_outline() as outline:
-            for item in outline.root:
-                dest = item.destination
-                if isinstance(dest, pikepdf.Array) and len(dest) and dest[0].objgen in index:
-                    found[str(item.title)] = index[dest[0].objgen]
-        found["#pages"] = len(pdf.pages)
-    return found
-
-
-def render_front(box: Box, slots: list[Slot], charset: tuple[list[str], list[str]], label_of: Callable[[int], str]) -> Front:
-    """Render the box's front document, numbering every slot; re-render until the numbers are stable.
-
-    `slots` get their `start` page set. The TOC and the 自评说明 may take several pages: the first render assumes
-    a length, the next uses the measured one (usually one render, at most MAX_FRONT_RENDERS)."""
-    from cwassess.render.pdf import render_pdf
-    from cwassess.render.templates import render
-
-    toc_guess = 1 + (len(slots) + 6) // 26
-    guess = {"toc": toc_guess, "statement": 1}
-    gens = [s for s in slots if s.form == "gen"]
-    last: Front | None = None
-    for attempt in range(1, MAX_FRONT_RENDERS + 1):
-        front_pages = 1 + guess["toc"] + guess["statement"]
-        page = front_pages + 1
-        for slot in slots:
-            slot.start = page
-            page += slot.pages
-        total = page - 1
-        contexts = []
-        for slot in gens:
-            label = label_of(slot.start)
-            contexts.append(file_context(slot.entry, label) if slot.entry.type == "file" else placeholder_context(slot.entry, label))
-        counts = {
-            "documents": sum(len(s.entry.sources) for s in slots if not s.entry.placeholder),
-            "holes": sum(1 for s in slots if s.entry.placeholder) + (0 if box.statements else 1),
-        }
-        html = render(
-            "packet_box.html",
-            title=f"{box.code} {box.title}",
-            box=box,
-            toc=toc_rows(box, slots, 2 + guess["toc"], guess["statement"]),
-            gens=contexts,
-            counts=counts,
-            total_pages=total,
-            charset_regular=charset[0],
-            charset_bold=charset[1],
-        )
-        out = render_pdf(html, roots=(), title=f"{box.code} {box.title}", check_font=False)
-        marks = _outline_pages(out.data)
-        try:
-            cover, toc, statement, charset_page = marks["cover"], marks["toc"], marks["statement"], marks["charset"]
-            gen_pages = [marks[f"g{i}"] for i in range(len(gens))]
-        except KeyError as exc:
-            raise PageError(f"资料盒 {box.code} 的封面/目录页缺少定位标记 {exc}") from None
-        if cover != 0:
-            raise PageError(f"资料盒 {box.code} 的封面不在第 1 页")
-        first_after = gen_pages[0] if gen_pages else charset_page
-        measured = {"toc": statement - toc, "statement": first_after - statement}
-        for i, p in enumerate(gen_pages):
-            following = gen_pages[i + 1] if i + 1 < len(gen_pages) else charset_page
-            if following - p != 1:
-                raise PageError(f"资料盒 {box.code} 的第 {i + 1} 个占位页不止一页")
-        if charset_page != marks["#pages"] - 1:
-            raise PageError(f"资料盒 {box.code} 的字符页后还有页面")
-        last = Front(out.data, 1 + measured["toc"] + measured["statement"], toc, statement, gen_pages, charset_page, attempt)
-        if measured == guess:
-            return last
-        guess = measured
-    raise PageError(f"资料盒 {box.code} 的目录页码在 {MAX_FRONT_RENDERS} 次排版后仍不稳定")
-
-
-# -- photo pages: captions in the box's own font -------------------------------------------------------------------
-
-
-@dataclass
-class EmbeddedFont:
-    """A Type0 font WeasyPrint embedded (Identity-H): how to show a character and how wide it is."""
-
-    obj: object  # pikepdf.Object, the font dictionary (in the box's Pdf once copied)
-    codes: dict[str, int] = field(default_factory=dict)
-    widths: dict[int, float] = field(default_factory=dict)
-    default_width: float = 1000.0
-
-    @classmethod
-    def read(cls, font: object) -> EmbeddedFont:
-        import pikepdf
-
-        f: pikepdf.Dictionary = font  # type: ignore[assignment]
-        codes: dict[str, int] = {}
-        cmap = f.get("/ToUnicode")
-        if cmap is not None:
-            raw = cmap.read_bytes()
-            for block in _BFCHAR_BLOCK.findall(raw):
-                for src, dst in _BFCHAR.findall(block):
-                    try:
-                        text = bytes.fromhex(dst.decode()).decode("utf-16-be")
-                    except (UnicodeDecodeError, ValueError):
-                        continue
-                    if len(text) == 1:
-                        codes.setdefault(text, int(src, 16))
-            for block in _BFRANGE_BLOCK.findall(raw):
-                for lo, hi, dst in _BFRANGE.findall(block):
-                    start = int(dst, 16)
-                    if start > 0x10FFFF or int(hi, 16) - int(lo, 16) > 0xFFFF:
-                        continue
-                    for k, code in enumerate(range(int(lo, 16), int(hi, 16) + 1)):
-                        if start + k <= 0x10FFFF:
-                            codes.setdefault(chr(start + k), code)
-        widths: dict[int, float] = {}
-        default = 1000.0
-        descendants = f.get("/DescendantFonts")
-        if descendants is not None and len(descendants):
-            cid = descendants[0]
-            default = float(cid.get("/DW", 1000))
-            w = cid.get("/W")
-            items = list(w) if w is not None else []
-            i = 0
-            while i < len(items):
-                first = int(items[i])
-                nxt = items[i + 1] if i + 1 < len(items) else None
-                if isinstance(nxt, pikepdf.Array):
-                    for k, value in enumerate(nxt):
-                        widths[first + k] = float(value)
-                    i += 2
-                elif i + 2 < len(items):
-                    for code in range(first, int(items[i + 1]) + 1):
-                        widths[code] = float(items[i + 2])
-                    i += 3
-                else:
-                    break
-        return cls(obj=font, codes=codes, widths=widths, default_width=default)
-
-    def advance(self, ch: str, size: float) -> float:
-        if ch == " ":
-            return 0.28 * size
-        if ch == "\u3000":
-            return size
-        code = self.codes.get(ch, self.codes.get("?"))
-        return (self.widths.get(code, self.default_width) if code is not None else self.default_width) * size / 1000
-
-    def width(self, text: str, size: float) -> float:
-        return sum(self.advance(ch, size) for ch in text)
-
-    def show(self, text: str, size: float) -> bytes:
-        """Content-stream operators showing `text` from the current point (spaces as moves, never glyphs)."""
-        out = []
-        run: list[int] = []
-        for ch in text:
-            if ch in (" ", "\u3000"):
-                if run:
-                    out.append(b"<" + "".join(f"{c:04x}" for c in run).encode() + b"> Tj")
-                    run = []
-                # TJ with a negative kerning moves right: -(advance/size*1000)
-                out.append(b"[%d] TJ" % round(-self.advance(ch, size) * 1000 / size))
-                continue
-            code = self.codes.get(ch, self.codes.get("?"))
-            if code is None:
-                continue
-            run.append(code)
-        if run:
-            out.append(b"<" + "".join(f"{c:04x}" for c in run).encode() + b"> Tj")
-        return b" ".join(out)
-
-
-def wrap(font: EmbeddedFont, text: str, size: float, width: float, max_lines: int) -> list[str]:
-    lines: list[str] = []
-    line = ""
-    for ch in text:
-        if font.width(line + ch, size) > width and line:
-            lines.append(line)
-            line = ch.lstrip()
-            if len(lines) == max_lines:
-                break
-        else:
-            line += ch
-    else:
-        if line:
-            lines.append(line)
-        return lines
-    if lines:
-        last = lines[-1]
-        while last and font.width(last + "…", size) > width:
-            last = last[:-1]
-        lines[-1] = last + "…"
-    return lines
 
 
 def photo_layout(box: Box, entry: Entry, label: str) -> tuple[tuple[float, float], list[tuple[float, float, float, float]], list[tuple[str, float, float, float, bool, int, float, str]]]:
@@ -424,37 +234,195 @@ def photo_layout(box: Box, entry: Entry, label: str) -> tuple[tuple[float, float
     return (w, h), frames, blocks
 
 
-CHARSET_LINE = 24
 
 
-def charset_of(texts: Iterable[tuple[str, bool]]) -> tuple[list[str], list[str]]:
-    """(regular, bold) lines with every character once, spaced so that no two glyphs combine. Short lines:
-    WeasyPrint re-shapes the rest of a paragraph for each line it breaks, so one long paragraph is quadratic."""
-    regular: set[str] = set("0123456789-?…：（）")
-    bold: set[str] = set("?…")
-    for text, is_bold in texts:
-        (bold if is_bold else regular).update(ch for ch in text if not ch.isspace())
+# -- drawing ------------------------------------------------------------------------------------------------------
 
-    def lines(chars: set[str]) -> list[str]:
-        ordered = sorted(chars)
-        return [" ".join(ordered[i : i + CHARSET_LINE]) for i in range(0, len(ordered), CHARSET_LINE)]
-
-    return lines(regular), lines(bold)
+FACT_LABEL = 30 * MM
 
 
-def photo_texts(box: Box, entry: Entry, label: str) -> list[tuple[str, bool]]:
-    _, _, blocks = photo_layout(box, entry, label)
-    return [(b[0] + "…", b[4]) for b in blocks]
+def facts(flow: Flow, rows: Sequence[tuple[str, str]], size: float, misses: frozenset[str] = frozenset(), max_lines: int | None = None) -> None:
+    """A two-column table of (label, value) without a header: the facts of a cover or a placeholder."""
+    columns = [Column("", FACT_LABEL), Column("", BODY - FACT_LABEL)]
+    flow.page.rule(MARGIN, flow.y, MARGIN + BODY, flow.y, 0.8, 0.3)
+    cells = (([Cell(k, bold=True, color=MUTED), Cell(v, color=MISS if k in misses else INK)], None) for k, v in rows)
+    table(flow, MARGIN, columns, cells, size, header=False, max_lines=max_lines)
 
 
-def photo_content(fonts: dict[str, EmbeddedFont], blocks: Sequence[tuple[str, float, float, float, bool, int, float, str]]) -> bytes:
-    ops = [b"q 0.1 g"]
-    for text, x, y_top, width, bold, max_lines, size, align in blocks:
-        font = fonts["B" if bold else "R"]
-        name = b"/CwB" if bold else b"/CwR"
-        for n, line in enumerate(wrap(font, text, size, width, max_lines)):
-            y = y_top - size - n * size * 1.4
-            lx = x - font.width(line, size) if align == "right" else x
-            ops.append(b"BT %s %.2f Tf 1 0 0 1 %.2f %.2f Tm %s ET" % (name, size, lx, y, font.show(line, size)))
-    ops.append(b"Q")
-    return b"\n".join(ops)
+def _heading(title: str, sub: str) -> Callable[[Page, bool], float]:
+    def start(page: Page, first: bool) -> float:
+        top = A4[1] - 20 * MM
+        top = draw_lines(page, [title if first else f"{title}（续）"], MARGIN, top, 17, True, align="center", width=BODY)
+        top = draw_lines(page, wrap(sub, 10, BODY, max_lines=1), MARGIN, top - 1 * MM, 10, color=MUTED, align="center", width=BODY)
+        return top - 5 * MM
+
+    return start
+
+
+def cover_page(box: Box, documents: int, holes: int, total_pages: int) -> Page:
+    page = Page()
+    w, h = A4
+    left, width = 25 * MM, w - 50 * MM
+    top = h - 30 * MM
+    top = draw_lines(page, [f"{box.city}创建{box.kind_zh}迎评资料"], left, top, 15, color=MUTED, align="center", width=width)
+    top = draw_lines(page, [f"第 {box.seq:02d} 盒"], left, top - 3 * MM, 12, color=MUTED, align="center", width=width)
+    top = draw_lines(page, [box.code], left, top - 16 * MM, 30, True, align="center", width=width, leading=1.3)
+    top = draw_lines(page, wrap(box.title, 20, width, True, 3), left, top - 3 * MM, 20, True, align="center", width=width, leading=1.3)
+    top = draw_lines(page, [f"{box.section_number}、{box.section_title}　第{box.label}条"], left, top - 3 * MM, 12, color=MUTED, align="center", width=width)
+    top -= 6 * MM
+    page.rule(left, top, left + width, top, 0.8, 0.3)
+    top -= 5 * MM
+    period = f"{long_date(box.period_start)} 至 {long_date(box.period_end)}" if box.period_start else "—"
+    rows = [("牵头单位", box.lead or "未认领"), ("配合单位", "、".join(box.support) if box.support else "—"), ("联系人", box.contact or "—"),
+            ("材料时间范围", period), ("本盒材料", f"{documents} 份，共 {total_pages} 页"),
+            ("缺项", f"{holes} 项（见目录中标“缺：”的占位页）" if holes else "无")]
+    if box.waiver:
+        rows.append(("豁免", f"本条已豁免（{box.waiver}）"))
+    note = "" if box.text_verified else f"【条文未经原文核实（{box.verified_zh}），以国家正式发布的标准原文为准】"
+    bottom = 45 * MM
+    for size in (11.0, 10.0, 9.0, 8.0):  # the item's text takes what the facts leave; long texts get smaller
+        columns = [Column("", FACT_LABEL), Column("", width - FACT_LABEL)]
+        facts_h = sum(row_layout(columns, [Cell(k, bold=True), Cell(v)], 10.5, 3)[1] for k, v in rows)
+        text_lines = wrap(box.text, size, width)
+        note_lines = wrap(note, size - 1, width) if note else []
+        text_h = len(text_lines) * line_height(size, 1.6) + len(note_lines) * line_height(size - 1, 1.5) + 8 * MM
+        if top - text_h - facts_h >= bottom or size == 8.0:
+            break
+    room = int((top - facts_h - bottom - 8 * MM - len(note_lines) * line_height(size - 1, 1.5)) // line_height(size, 1.6))
+    if len(text_lines) > max(room, 1):
+        text_lines = wrap(box.text, size, width, max_lines=max(room, 1))
+    top = draw_lines(page, text_lines, left, top, size, width=width, leading=1.6)
+    top = draw_lines(page, note_lines, left, top, size - 1, color=MISS, width=width, leading=1.5)
+    top -= 8 * MM
+    columns = [Column("", FACT_LABEL), Column("", width - FACT_LABEL)]
+    page.rule(left, top, left + width, top, 0.8, 0.3)
+    for k, v in rows:
+        cells = [Cell(k, bold=True, color=MUTED), Cell(v, color=MISS if k == "缺项" and holes else INK)]
+        wrapped, height = row_layout(columns, cells, 10.5, 3)
+        top = draw_row(page, left, top, columns, cells, wrapped, height, 10.5)
+    draw_lines(page, wrap(box.issuer, 14, width, max_lines=2), left, 32 * MM, 14, align="center", width=width)
+    return page
+
+
+TOC_COLUMNS = (Column("序号", 11 * MM), Column("材料名称", BODY - 11 * MM - 40 * MM - 22 * MM - 23 * MM), Column("单位 / 文号", 40 * MM),
+               Column("日期", 22 * MM), Column("页码", 23 * MM, "right"))
+
+
+def toc_pages(box: Box, rows: Sequence[dict[str, object]]) -> list[Page]:
+    flow = Flow(_heading("目录", f"{box.code}　{box.title}"))
+
+    def cells(row: dict[str, object]) -> tuple[list[Cell], str | None]:
+        if row.get("heading"):
+            return [Cell(str(row["heading"]), bold=True)], "band"
+        color = MISS if row["miss"] else INK
+        return [Cell(str(row["no"]), color=color), Cell(str(row["title"]), color=color), Cell(str(row["unit"]), color=color, size=8.5),
+                Cell(str(row["date"]), color=color, size=8.5), Cell(str(row["pages"]), color=color)], None
+
+    table(flow, MARGIN, TOC_COLUMNS, (cells(r) for r in rows), 9.5)
+    return flow.pages
+
+
+def _paragraphs(flow: Flow, text: str, size: float, color: tuple[float, float, float] = INK, indent: bool = True) -> None:
+    step = line_height(size, 1.7)
+    for para in (p.strip() for p in text.split("\n")):
+        if not para:
+            continue
+        for line in wrap(("\u3000\u3000" if indent else "") + para, size, BODY):
+            flow.room(step)
+            flow.y = draw_lines(flow.page, [line], MARGIN, flow.y, size, color=color, width=BODY, leading=1.7)
+        flow.y -= size * 0.4
+
+
+def _hole_head(flow: Flow, mark: str, title: str, color: tuple[float, float, float] = MISS) -> None:
+    flow.y = draw_lines(flow.page, [mark], MARGIN, flow.y, 10, True, color=color)
+    flow.y = draw_lines(flow.page, wrap(title, 17, BODY, True, 3), MARGIN, flow.y - 2 * MM, 17, True, color=color, leading=1.3) - 4 * MM
+
+
+def statement_pages(box: Box) -> list[Page]:
+    flow = Flow(_heading("自评情况说明", f"{box.code}　{box.title}"))
+    if box.statements:
+        for st in box.statements:
+            _paragraphs(flow, st.text, 11)
+            flow.room(line_height(11))
+            flow.y = draw_lines(flow.page, [f"——{st.department}"], MARGIN, flow.y, 11, align="right", width=BODY) - 4 * MM
+    else:
+        owner = box.statement_owner
+        _hole_head(flow, "占位页", "缺：自评情况说明")
+        rows = [("责任单位", owner.department if owner else (box.lead or "未认领"))]
+        if owner:
+            rows += [("联系人", owner.contact or "—"), ("达标时间", long_date(owner.deadline) + ("（已逾期）" if owner.overdue else ""))]
+        facts(flow, rows, 10.5, frozenset({"达标时间"}) if owner and owner.overdue else frozenset())
+        flow.y -= 4 * MM
+        _paragraphs(flow, "牵头单位在证据清单（evidence/<部门>/manifest.yaml 的 statements）中填写本条的自评说明后，重新运行 cwassess packet 即替换本页。",
+                    9.5, MUTED, indent=False)
+    if box.indicators:
+        flow.room(40 * MM)
+        flow.y = draw_lines(flow.page, ["指标数据"], MARGIN, flow.y - 4 * MM, 12, True) - 1 * MM
+        columns = [Column("指标", BODY * 0.4), Column("填报数值（填报单位）", BODY * 0.6)]
+        table(flow, MARGIN, columns, (([Cell(i.name), Cell(i.values)], None) for i in box.indicators), 9.5)
+    return flow.pages
+
+
+def gen_page(entry: Entry) -> Page:
+    """The one page of a placeholder or of a file that cannot be bound as pages (long values are cut to fit)."""
+    flow = Flow(lambda page, first: A4[1] - 22 * MM)
+    if entry.type == "file":
+        _hole_head(flow, "电子文件", entry.title, INK)
+        facts(flow, file_facts(entry), 10.5, max_lines=4)
+        flow.y -= 4 * MM
+        _paragraphs(flow, file_note(entry.sources[0]), 9.5, MUTED, indent=False)
+    else:
+        rows, overdue = placeholder_facts(entry)
+        _hole_head(flow, "占位页", entry.heading)
+        facts(flow, rows, 10.5, frozenset({"达标时间"}) if overdue else frozenset(), max_lines=4)
+        flow.y -= 4 * MM
+        _paragraphs(flow, "本页为占位页：材料补齐（或换成可以打开的文件）后，重新运行 cwassess packet 即替换本页。", 9.5, MUTED, indent=False)
+    if len(flow.pages) != 1:
+        raise PageError(f"“{entry.heading}”的占位页不止一页")
+    return flow.page
+
+
+def layout_front(box: Box, slots: list[Slot], prefix: str) -> Front:
+    """The box's own pages, numbering every slot (`slots` get their `start`)."""
+    statement = statement_pages(box)
+    toc_count = 1 + (len(slots) + 6) // 28
+    for _ in range(MAX_LAYOUTS):
+        page = 2 + toc_count + len(statement)
+        for slot in slots:
+            slot.start = page
+            page += slot.pages
+        toc = toc_pages(box, toc_rows(box, slots, 2 + toc_count, len(statement)))
+        if len(toc) == toc_count:
+            break
+        toc_count = len(toc)
+    else:
+        raise PageError(f"资料盒 {box.code} 的目录页码在 {MAX_LAYOUTS} 次排版后仍不稳定")
+    documents = sum(len(s.entry.sources) for s in slots if not s.entry.placeholder)
+    holes = sum(1 for s in slots if s.entry.placeholder) + (0 if box.statements else 1)
+    cover = cover_page(box, documents, holes, page - 1)
+    gens = []
+    for slot in slots:
+        if slot.form == "gen":
+            gen = gen_page(slot.entry)
+            gen.label = f"{prefix}{slot.start}"
+            gens.append(gen)
+    front = Front(cover, toc, statement, gens)
+    for n, p in enumerate(front.pages, start=1):
+        p.label = f"{prefix}{n}"
+    return front
+
+
+def photo_page(box: Box, entry: Entry, label: str) -> tuple[Page, list[tuple[float, float, float, float]]]:
+    """A photo page's caption (the label drawn as a block of its own) and the frames its images go in."""
+    size, frames, blocks = photo_layout(box, entry, label)
+    page = Page(size)
+    for text, x, y_top, width, bold, max_lines, font_size, align in blocks:
+        lines = wrap(text, font_size, width, bold, max_lines)
+        anchor = x - width if align == "right" else x
+        draw_lines(page, lines, anchor, y_top, font_size, bold, align=align, width=width, leading=1.4)
+    for x0, y0, x1, y1 in frames:
+        page.rule(x0, y0, x1, y0, 0.5, 0.75)
+        page.rule(x1, y0, x1, y1, 0.5, 0.75)
+        page.rule(x1, y1, x0, y1, 0.5, 0.75)
+        page.rule(x0, y1, x0, y0, 0.5, 0.75)
+    return page, frames

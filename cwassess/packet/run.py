@@ -1,5 +1,6 @@
-"""The whole packet build: boxes (only those whose inputs changed), then 总目录, combined volume, build report,
-manifest and ZIP (only when a box changed, or a file is missing or was altered)."""
+"""The whole packet build: boxes (only those whose inputs changed), then 总目录 (only when what it lists changed:
+titles, counts, page numbers), combined volume, build report, manifest and ZIP (only when a box changed, or a file
+is missing or was altered)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 
 from cwassess import __version__
 from cwassess.fileio import write_atomic
+from cwassess.models.limits import DEFAULT_INPUT_LIMITS, InputLimits
 from cwassess.packet import COMBINED_NAME, FORMAT_VERSION, INDEX_NAME, MANIFEST_NAME, PACKET_DIR, REPORT_NAME, ZIP_NAME
 from cwassess.packet.build import BoxRecord, build_boxes, load_state, save_state, sha256_file, unchanged
 from cwassess.packet.plan import Box, Packet
@@ -51,6 +53,15 @@ def _volumes_fingerprint(packet: Packet, records: list[BoxRecord]) -> str:
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
+def _index_fingerprint(packet: Packet, records: list[BoxRecord]) -> str:
+    """What the 总目录 shows: a changed document that moves no page leaves it as it is."""
+    from cwassess.packet.combine import index_rows
+
+    payload = [__version__, FORMAT_VERSION, packet.city, packet.kind_zh, packet.issuer, packet.assessment_date, packet.packet_date,
+               index_rows(packet, records, 0)]
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
 def _intact(root: Path, recorded: Any) -> bool:
     if not isinstance(recorded, dict):
         return False
@@ -65,13 +76,14 @@ def build_packet(
     only: set[str] | None = None,
     on_box: Callable[[Box, bool], None] | None = None,
     on_step: Callable[[str], None] | None = None,
+    limits: InputLimits = DEFAULT_INPUT_LIMITS,
 ) -> PacketResult:
     from cwassess.packet.combine import write_combined, write_index
     from cwassess.packet.manifest import build_report, dump, manifest, write_zip
 
     folder = root / PACKET_DIR
     state = load_state(folder)
-    boxes = build_boxes(packet, root, state, force=force, only=only, on_box=on_box)
+    boxes = build_boxes(packet, root, state, force=force, only=only, on_box=on_box, limits=limits)
     if only is not None:
         save_state(folder, state)
         return PacketResult(folder, boxes.records, boxes.rebuilt, boxes.removed, False, None, partial=True)
@@ -99,9 +111,14 @@ def build_packet(
 
     step = on_step or (lambda _: None)
     step("总目录")
-    index_data, index_pages = write_index(packet, records, folder / INDEX_NAME)
+    index_key = _index_fingerprint(packet, records)
+    old_index = next((f for f in recorded_files if isinstance(f, dict) and f.get("path") == f"{PACKET_DIR}/{INDEX_NAME}"), None)
+    if not force and volumes.get("index") == index_key and old_index is not None and _intact(root, old_index):
+        index_pages = int(old_index["pages"])  # what it lists (titles, counts, page ranges) is as it was: the file stays
+    else:
+        index_pages = write_index(packet, records, folder / INDEX_NAME)
     step("合订本")
-    combined_pages = write_combined(packet, records, index_data, folder, folder / COMBINED_NAME)
+    combined_pages = write_combined(packet, records, folder / INDEX_NAME, folder, folder / COMBINED_NAME)
     step("清单")
     report = build_report(packet, records, {INDEX_NAME: index_pages, COMBINED_NAME: combined_pages})
     write_atomic(folder / REPORT_NAME, dump(report))
@@ -114,7 +131,7 @@ def build_packet(
     volume_files = [f | {"mtime_ns": (root / f["path"]).stat().st_mtime_ns} for f in files if not f["path"].startswith(f"{PACKET_DIR}/boxes/")]
     volume_files.append(_file_entry(root, folder / MANIFEST_NAME, stat=True))
     zip_entry = _file_entry(root, zip_path, stat=True)
-    state["volumes"] = {"fingerprint": fingerprint, "files": volume_files, "zip": zip_entry}
+    state["volumes"] = {"fingerprint": fingerprint, "index": index_key, "files": volume_files, "zip": zip_entry}
     save_state(folder, state)
     manifest_entry = {k: v for k, v in volume_files[-1].items() if k != "mtime_ns"}
     return PacketResult(folder, records, boxes.rebuilt, boxes.removed, True, report, files=files + [manifest_entry], zip_path=zip_path,

@@ -4,7 +4,7 @@ tests/hostile/test_corpus.py runs every row; harness.py says what each reader do
 An empty `expected` means the input must be ACCEPTED without a single problem (e.g. a GBK or UTF-16 file).
 A `cli:` reader's expected list is the exit code and the output lines of the real command.
 `setup` makes what cannot be committed (symlinks, NFD names, sparse 21 MB files) inside the temp folder.
-Notes starting with "BUG" are cases where the code is wrong today: the row pins the correct behaviour.
+Notes starting with "regression" name a bug the row once caught: it pins the behaviour that replaced it.
 """
 
 from __future__ import annotations
@@ -196,10 +196,10 @@ CASES: list[Case] = [
     ], note="a list used as a key"),
     Case("yaml/y34-bad-unicode-escape.yaml", "city", [
         "ws/city.yaml:1:10: 错误: 双引号文本中有无效的转义符“\\”，请改用单引号或写成“\\\\”",
-    ], note="BUG yamlio._YAML_MESSAGES: libyaml's English 'invalid Unicode character escape code' reaches the user"),
+    ], note="regression, yamlio._YAML_MESSAGES: libyaml's English 'invalid Unicode character escape code' reached the user"),
     Case("yaml/y35-yaml-2-directive.yaml", "claims", [
         "ws/claims/aiweiban.yaml:1:1: 错误: 不支持此 YAML 版本：请删除开头的“%YAML”行",
-    ], note="BUG yamlio._YAML_MESSAGES: %YAML 2.0 gives libyaml's English 'found incompatible YAML document'"),
+    ], note="regression, yamlio._YAML_MESSAGES: %YAML 2.0 gave libyaml's English 'found incompatible YAML document'"),
     Case("yaml/y36-crlf.yaml", "city", [], note="Windows line endings: accepted"),
     Case("yaml/y37-cr-only.yaml", "city", [], note="old Mac line endings (CR only): accepted"),
     Case("yaml/y38-bidi-zero-width.yaml", "city", [], note="bidi override and zero-width characters in a name: accepted as text"),
@@ -208,7 +208,7 @@ CASES: list[Case] = [
     ], setup=oversize, note="21 MB city file (size limit 20 MB)"),
     Case("yaml/y40-bad-escape.yaml", "claims", [
         "ws/claims/aiweiban.yaml:3:50: 错误: 双引号文本中有无效的转义符“\\”，请改用单引号或写成“\\\\”",
-    ], note="BUG yamlio._YAML_MESSAGES: \"C:\\Users\\周\" in double quotes gives libyaml's English 'did not find expected hexdecimal number'"),
+    ], note="regression, yamlio._YAML_MESSAGES: \"C:\\Users\\周\" in double quotes gave libyaml's English 'did not find expected hexdecimal number'"),
     Case("yaml/y05-billion-laughs.yaml", "ledger-config", _bomb("ws/ledger/config.yaml"), note="the alias bomb as ledger/config.yaml"),
     Case("yaml/y10-python-object-apply.yaml", "overlay", [
         "ws/overlays/official-text.yaml:1:7: 错误: name: 不支持自定义 YAML 标签（以 ! 开头），出于安全原因已拒绝（实际：tag:yaml.org,2002:python/object/apply:os.system）",
@@ -850,5 +850,5 @@ CASES: list[Case] = [
     ], note="a page tree that contains itself"),
     Case("official/o25-docx-bad-deflate.docx", "official", [
         "o25-docx-bad-deflate.docx: 错误: 不是有效的 .docx 文件（无法作为 Word 文档打开）",
-    ], note="BUG official/extract.docx_text: a damaged deflate stream raises zlib.error, which is not caught (crash)"),
+    ], note="regression, official/extract.docx_text: a damaged deflate stream raises zlib.error, which was not caught (crash)"),
 ]

@@ -180,7 +180,7 @@ def test_every_command_reports_broken_input_without_a_traceback(kind: str, args:
     _assert_reported(result, args)
 
 
-# Inputs that crash a reader today (see cases.py, "BUG"): each must be a reported problem, exit 1, not exit 3.
+# Inputs that once crashed a reader (see cases.py, "regression"): each must be a reported problem, exit 1, not exit 3.
 CRASHERS = [
     ("evidence/e24-path-nul.yaml", "evidence/aiweiban/manifest.yaml", ["evidence", "check"]),
     ("evidence/e24-path-nul.yaml", "evidence/aiweiban/manifest.yaml", ["score"]),
@@ -293,7 +293,7 @@ def test_no_log_folder_still_gives_the_chinese_message(tmp_path: Path, monkeypat
 
 
 def test_two_crashes_in_one_second_keep_both_logs(ws: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    """BUG cli._log_crash: the log is named error-YYYYmmdd-HHMMSS.log, so a second crash in the same second
+    """Regression, cli._log_crash: the log is named error-YYYYmmdd-HHMMSS.log, so a second crash in the same second
     overwrites the first one's trace (the user reports the first, the file shows the second)."""
     from cwassess import cli
 
@@ -310,7 +310,7 @@ def test_two_crashes_in_one_second_keep_both_logs(ws: Path, monkeypatch: pytest.
 
 
 def test_ctrl_c_is_a_chinese_line_not_a_trace(ws: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    """BUG cli.main: typer turns KeyboardInterrupt into Exit(130) itself, so main's handler never prints 已中断:
+    """Regression, cli.main: typer turns KeyboardInterrupt into Exit(130) itself, so main's handler never prints 已中断:
     the user gets exit 130 and no word at all."""
     import cwassess.loading
 
@@ -599,7 +599,7 @@ def test_the_real_script_writes_nothing_outside_the_workspace(ws: Path, tmp_path
 
 
 def test_a_symlinked_reports_folder_is_not_written_through(ws: Path, tmp_path: Path) -> None:
-    """BUG reports (fileio.write_atomic and the report writers): a shared folder may hold a reports/ that is a
+    """Regression, reports (fileio.write_atomic and the report writers): a shared folder may hold a reports/ that is a
     symlink to somewhere else; `cwassess report` writes score.json and every report through it, outside the workspace."""
     target = tmp_path / "elsewhere"
     target.mkdir()
@@ -743,7 +743,7 @@ def test_spreadsheet_limits(tmp_path: Path) -> None:
 
 
 def test_the_size_message_says_how_big_the_limit_is(tmp_path: Path) -> None:
-    """BUG sheets._size: a limit under 1 MB is printed as “0 KB” for a limit of 100 bytes and the file as “0 KB”:
+    """Regression, sheets._size: a limit under 1 MB is printed as “0 KB” for a limit of 100 bytes and the file as “0 KB”:
     the message must say the actual sizes (as textio does: “100 字节”)."""
     from cwassess.sheets import Limits, read_workbook
 

@@ -1,8 +1,7 @@
 """Packet fixtures: a copy of the example city (示例市) with a few departments' evidence, scored on 2026-11-29.
 
-Building all 45 boxes takes a while (each box renders its cover and TOC with WeasyPrint), so the tests here build a
-packet of a few items through the Python API (the same code the command runs); tests/commands/test_packet.py
-builds the whole packet once through the CLI.
+Building all 45 boxes takes a few seconds, so the tests here build a packet of a few items through the Python API
+(the same code the command runs); tests/commands/test_packet.py builds the whole packet once through the CLI.
 """
 
 from __future__ import annotations

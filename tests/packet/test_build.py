@@ -286,3 +286,48 @@ def test_zip_is_independent_of_file_times(built, tmp_path: Path) -> None:  # typ
     write_zip(folder, b, "2026-11-20")
     assert a.read_bytes() == b.read_bytes() == (root / "reports" / ZIP_NAME).read_bytes()
     assert io.BytesIO(a.read_bytes()).getbuffer().nbytes > 0
+
+
+def test_a_change_that_moves_no_page_keeps_the_index_file(ws: Path) -> None:
+    build(ws)
+    index = ws / "reports" / "packet" / INDEX_NAME
+    before = (index.read_bytes(), index.stat().st_mtime_ns)
+    changed = ws / "evidence" / "chengguan" / "files" / "env-roads-cleaning-standard.pdf"
+    with pikepdf.open(changed, allow_overwriting_input=True) as pdf:
+        pdf.docinfo["/Title"] = "修订版"  # new bytes, same pages
+        pdf.save(changed)
+    after = build(ws)
+    assert after.rebuilt == ["env-roads"] and after.volumes_rebuilt
+    assert (index.read_bytes(), index.stat().st_mtime_ns) == before
+
+
+# -- the city's size limits and small images ----------------------------------------------------------------------
+
+
+def test_limits_turn_sources_into_placeholders_with_the_limit_named(ws: Path) -> None:
+    from PIL import Image
+
+    from cwassess.models.limits import InputLimits
+    from cwassess.packet.run import build_packet
+
+    photo = ws / "evidence" / "chengguan" / "files" / "env-roads-disorder-before.jpg"
+    Image.new("RGB", (2, 2), (200, 30, 30)).save(photo, format="JPEG")  # a valid 2×2 photo: placed, not refused
+    standard = ws / "evidence" / "chengguan" / "files" / "env-roads-cleaning-standard.pdf"
+    with pikepdf.open(standard, allow_overwriting_input=True) as pdf:
+        pdf.pages.extend([pdf.pages[0], pdf.pages[0]])
+        pdf.save(standard)
+    packet = plan(ws, ("env-roads",))
+    result = build_packet(packet, ws.resolve(), limits=InputLimits(pdf_pages=2, image_megapixels=0.5))
+    messages = {Path(p["file"]).name: p["message"] for r in result.records for p in r.issues}
+    assert messages["env-roads-cleaning-standard.pdf"] == "“示例市城市道路清扫保洁作业标准（2026年修订）”：PDF 页数过多（上限 2 页，实际 3 页）"
+    assert "env-roads-disorder-before.jpg" not in messages
+    pair = next(s for s in result.records[0].sources if s["file"].endswith("disorder-before.jpg"))
+    assert pair["type"] == "pair"
+    result = build_packet(packet, ws.resolve(), limits=InputLimits(image_megapixels=0.000001))
+    messages = {Path(p["file"]).name: p["message"] for r in result.records for p in r.issues}
+    assert messages["env-roads-disorder-before.jpg"].endswith("图片像素过多（上限 1 像素，实际 2×2，共 4 像素）")
+    result = build_packet(packet, ws.resolve(), limits=InputLimits(file_mb=0.001))
+    messages = {Path(p["file"]).name: p["message"] for r in result.records for p in r.issues}
+    assert "文件过大（上限 1 KB，实际" in messages["env-roads-cleaning-standard.pdf"]
+    roads = result.records[0]
+    assert any("文件无法使用" in p["title"] for p in roads.placeholders)
