@@ -13,7 +13,7 @@ if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null
   exit 1
 fi
 
-system_packages=(fonts-noto-cjk libharfbuzz-subset0)
+system_packages=(fontconfig fonts-noto-cjk libharfbuzz-subset0)
 [ "$want_tests" = 1 ] && system_packages+=(poppler-utils)
 "$PYTHON" -m venv --help >/dev/null 2>&1 && "$PYTHON" -c 'import ensurepip' 2>/dev/null || system_packages+=(python3-venv)
 

@@ -10,8 +10,8 @@ from cwassess.engine.results import ScoreResult
 from cwassess.engine.score import score
 from cwassess.evidence.load import load_evidence
 from cwassess.evidence.model import Evidence
-from cwassess.ledger.scoring import closed_inspection_keys, load_ledger_state, open_problems_for_scoring
-from cwassess.loading import Workspace
+from cwassess.ledger.scoring import closed_inspection_keys, ledger_problems, load_ledger_state, open_problems_for_scoring
+from cwassess.loading import Workspace, display_path
 from cwassess.problems import Problem
 
 
@@ -26,6 +26,7 @@ def run_score(ws: Workspace, today: dt.date, assume: frozenset[str] = frozenset(
     assert ws.standard is not None and ws.city is not None
     evidence, problems = load_evidence(ws, today)
     state = load_ledger_state(ws.root)
+    problems += ledger_problems(state, display_path(ws.root / "ledger" / "ledger.db"))
     ctx = build_context(
         ws.standard, ws.city, ws.claims, evidence, today, profiles,
         open_problems=open_problems_for_scoring(state, today), closed_sites=closed_inspection_keys(state),

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import sqlite3
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from cwassess.cli import app
 from cwassess.ledger.model import PROBLEM_FIELDS, Problem, shape_error
 from cwassess.ledger.scoring import ledger_problems, load_ledger_state
 from cwassess.ledger.service import LedgerContext
@@ -136,3 +139,12 @@ def test_problem_json_shape() -> None:
         with pytest.raises(ValueError) as caught:
             Problem.from_json(bad)
         assert str(caught.value) == message
+
+
+def test_score_says_what_it_left_out(cli_ws: Path) -> None:
+    first = add_one()
+    tamper(LedgerStore.for_workspace(cli_ws), f"UPDATE problems SET data = 'x' WHERE id = '{first}'")
+    result = CliRunner().invoke(app, ["--workspace", "ws", "score", "--json"])
+    assert result.exit_code == 1, result.output
+    messages = [p["message"] for p in json.loads(result.output)["problems"] if p["file"] == "ws/ledger/ledger.db"]
+    assert messages == ["数据不是有效的 JSON（该部分未计入模拟测评，可运行 cwassess ledger check 检查）"]
