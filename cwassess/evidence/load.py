@@ -7,6 +7,7 @@ workspace, every file is hashed; all problems are collected with their file and 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 import stat
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from cwassess.departments import DepartmentResolver, city_departments
 from cwassess.evidence.content import Finding, check_content, suffixes_for, too_large
+from cwassess.evidence.digests import DigestCache
 from cwassess.evidence.model import (
     Document,
     Evidence,
@@ -60,12 +62,17 @@ _MAGIC = {
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
+# Fifty thousand inspection records carry a few hundred distinct dates.
+_parse_date = functools.lru_cache(maxsize=4096)(parse_date)
+
+
 class _Reader:
     def __init__(self, ws: Workspace, today: dt.date, open_files: bool) -> None:
         assert ws.standard is not None and ws.city is not None
         self.ws = ws
         self.limits = ws.limits
         self.open_files = open_files
+        self.digests = DigestCache(ws.root)
         self.std: Standard = ws.standard
         self.city: CityFile = ws.city
         self.today = today
@@ -83,7 +90,7 @@ class _Reader:
             if required:
                 self.problems.append(doc.problem(path, "evidence.no-date", "缺少日期"))
             return None
-        value, error = parse_date(raw)
+        value, error = _parse_date(raw) if isinstance(raw, str | int) else parse_date(raw)
         if error:
             self.problems.append(doc.problem(path, "evidence.date", error, expected="YYYY-MM-DD、2024年3月5日 或 2024.3.5"))
             return None
@@ -224,31 +231,30 @@ class _Reader:
             return False, message, None, None, shown
         missing = Finding("evidence.missing-file", f"文件不存在：{written}")
         try:
-            fd = os.open(real, os.O_RDONLY | _NONBLOCK)
-        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            st = os.stat(real)
+        except (FileNotFoundError, NotADirectoryError):
             return unusable(missing)
         except OSError as exc:
             return unusable(Finding("evidence.unreadable", f"无法读取文件：{os_error_zh(exc)}"))
         except ValueError:  # a character the file system cannot take (resolve_inside refuses the known ones)
             return unusable(Finding("evidence.path", f"无法解析路径“{written}”"))
-        try:
-            with os.fdopen(fd, "rb") as fh:
-                st = os.fstat(fh.fileno())
-                if not stat.S_ISREG(st.st_mode):
-                    return unusable(missing)
-                big = too_large(st.st_size, self.limits)
-                if big is not None:  # refused before hashing: reading the whole file is what the limit prevents
-                    return unusable(big, size=st.st_size)
-                head = fh.read(8)
-                digest = hashlib.sha256(head)
-                for chunk in iter(lambda: fh.read(1 << 20), b""):
-                    digest.update(chunk)
-                size = os.fstat(fh.fileno()).st_size
-        except IsADirectoryError:  # a folder named like a file
+        if not stat.S_ISREG(st.st_mode):
             return unusable(missing)
-        except OSError as exc:
-            return unusable(Finding("evidence.unreadable", f"无法读取文件：{os_error_zh(exc)}"))
-        hexdigest = digest.hexdigest()
+        big = too_large(st.st_size, self.limits)
+        if big is not None:  # refused before hashing: reading the whole file is what the limit prevents
+            return unusable(big, size=st.st_size)
+        stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
+        known = self.digests.get(str(real), stamp)
+        if known is not None:
+            hexdigest, head = known
+            size = st.st_size
+        else:
+            hashed = self.hash_file(real, written)
+            if isinstance(hashed, Finding):
+                return unusable(hashed)
+            hexdigest, head, size = hashed
+            if size == st.st_size:
+                self.digests.put(str(real), stamp, hexdigest, head)
         if size == 0:
             return unusable(Finding("evidence.empty-file", "文件为空（0 字节）"), size=0)
         magic = _MAGIC.get(suffix)
@@ -262,6 +268,32 @@ class _Reader:
         if found is not None:
             self.problems.append(doc.problem(path, found.code, found.message, severity="warning", **found.details()))
         return True, None, hexdigest, size, shown
+
+    @staticmethod
+    def hash_file(real: Path, written: str) -> tuple[str, bytes, int] | Finding:
+        """sha256, first bytes and size, read through one descriptor (a FIFO named like a PDF must not block)."""
+        missing = Finding("evidence.missing-file", f"文件不存在：{written}")
+        try:
+            fd = os.open(real, os.O_RDONLY | _NONBLOCK)
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            return missing
+        except OSError as exc:
+            return Finding("evidence.unreadable", f"无法读取文件：{os_error_zh(exc)}")
+        except ValueError:
+            return Finding("evidence.path", f"无法解析路径“{written}”")
+        try:
+            with os.fdopen(fd, "rb") as fh:
+                if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                    return missing
+                head = fh.read(8)
+                digest = hashlib.sha256(head)
+                for chunk in iter(lambda: fh.read(1 << 20), b""):
+                    digest.update(chunk)
+                return digest.hexdigest(), head, os.fstat(fh.fileno()).st_size
+        except IsADirectoryError:  # a folder named like a file
+            return missing
+        except OSError as exc:
+            return Finding("evidence.unreadable", f"无法读取文件：{os_error_zh(exc)}")
 
     def inspection(self, doc: YamlDocument, base: Path_, entry: InspectionEntry, dept: str) -> None:
         when = self.date(doc, (*base, "date"), entry.date)
@@ -386,4 +418,5 @@ def _load_evidence(ws: Workspace, today: dt.date, open_files: bool) -> tuple[Evi
             reader.manifest(folder)
     reader.inspection_files()
     reader.waivers()
+    reader.digests.save()
     return reader.evidence, reader.problems

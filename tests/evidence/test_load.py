@@ -447,6 +447,36 @@ def test_a_large_file_is_hashed_whole(ws: Path) -> None:
     assert (doc.size, doc.sha256) == (len(content), hashlib.sha256(content).hexdigest())
 
 
+def test_unchanged_files_are_not_read_again_and_replaced_ones_are(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cwassess.evidence.load import _Reader
+
+    reads: list[str] = []
+    real_hash = _Reader.hash_file
+
+    def counting(real: Path, written: str) -> object:
+        reads.append(written)
+        return real_hash(real, written)
+
+    monkeypatch.setattr(_Reader, "hash_file", staticmethod(counting))
+    target = ws / "evidence" / "aiweiban" / "minutes-2024.pdf"
+    good = hashlib.sha256(target.read_bytes()).hexdigest()
+    one_document(ws, "minutes-2024.pdf", extra=f"    sha256: {good}\n")
+    assert read(ws)[1] == [] and "minutes-2024.pdf" in reads
+    assert (ws / ".cwassess" / "cache" / "files.json").is_file()
+    reads.clear()
+    assert read(ws)[1] == [] and reads == []  # size, time and inode unchanged: the recorded digest is trusted
+    data = bytearray(target.read_bytes())
+    data[-2] ^= 1  # same size, other content, a later time
+    target.write_bytes(bytes(data))
+    os.utime(target, ns=(target.stat().st_atime_ns, target.stat().st_mtime_ns + 1_000_000))
+    _, problems = read(ws)
+    assert reads == ["minutes-2024.pdf"]
+    assert rendered(problems) == [f"{M}:4:5: 错误: documents.0.file: 文件内容与登记时的摘要（sha256）不一致：文件可能被替换，请作为新版本重新提交"]
+    (ws / ".cwassess" / "cache" / "files.json").write_text("{damaged", encoding="utf-8")
+    reads.clear()
+    assert len(read(ws)[1]) == 1 and "minutes-2024.pdf" in reads  # a damaged cache only costs a read
+
+
 def test_duplicate_document_ids(ws: Path) -> None:
     manifest(
         ws,
