@@ -6,6 +6,30 @@ import os
 import tempfile
 from pathlib import Path
 
+from cwassess.problems import Problem
+
+OUTSIDE_MESSAGE = "报告目录指向工作区之外（可能是符号链接），为免写到别处，未写入任何文件；请改为工作区内的普通目录"
+
+
+def folders_outside(root: Path, targets: list[Path]) -> list[Problem]:
+    """The folders about to be written inside the workspace that lead out of it (a reports/ that is a symlink to a
+    shared drive): the caller writes nothing then."""
+    from cwassess.loading import display_path
+    from cwassess.paths import resolve_inside
+
+    problems = []
+    refused: list[Path] = []
+    for folder in sorted({target.parent for target in targets}):
+        relative = folder.relative_to(root)
+        if any(parent in refused for parent in relative.parents):
+            continue  # inside a folder already refused: one message is enough
+        real, _ = resolve_inside(root, root, relative.as_posix())
+        if real is None:
+            refused.append(relative)
+            # named as written, not where the link leads
+            problems.append(Problem(code="report.folder-outside", file=f"{display_path(root)}/{relative.as_posix()}", message=OUTSIDE_MESSAGE))
+    return problems
+
 
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write to a temporary file beside the target, fsync, then rename over it."""

@@ -23,6 +23,7 @@ from cwassess.claims.table import COLUMNS, TEMPLATE_ID, TEMPLATE_VERSION, Export
 from cwassess.models.city import CityFile
 from cwassess.models.claims import ClaimsFile
 from cwassess.models.common import KIND_ZH
+from cwassess.textio import os_error_zh
 from cwassess.problems import Problem
 from cwassess.sheets import META_SHEET
 from cwassess.standard.model import Standard
@@ -196,9 +197,9 @@ def export_claims_xlsx(target: Path, shown: str, std: Standard, city: CityFile, 
         result.rows = write_workbook(temp, std, city, claim_files)
         os.replace(temp, target)
     except OSError as exc:
-        result.problems.append(Problem(code="file.unwritable", file=shown, message=f"无法写入文件：{exc.strerror or exc}"))
-    except XlsxWriterException as exc:  # FileCreateError and the like
-        result.problems.append(Problem(code="file.unwritable", file=shown, message=f"无法写入文件：{exc}"))
+        result.problems.append(Problem(code="file.unwritable", file=shown, message=f"无法写入文件：{os_error_zh(exc, '写入')}"))
+    except XlsxWriterException:  # FileCreateError and the like; their text is English
+        result.problems.append(Problem(code="file.unwritable", file=shown, message="无法写入文件：文件可能正被 Excel/WPS 打开，或目录不可写"))
     finally:
         if temp is not None and temp.exists():
             temp.unlink()

@@ -29,6 +29,7 @@ from cwassess.loading import CLAIMS_DIR, Workspace, display_path
 from cwassess.models.claims import ClaimsFile
 from cwassess.problems import Problem, has_errors
 from cwassess.sheets import DEFAULT_LIMITS, Limits, Table, read_table
+from cwassess.textio import os_error_zh
 from cwassess.validation import validate_document
 from cwassess.workspace import schema_ref
 from cwassess.yamlio import dump_yaml, parse_yaml_text
@@ -187,5 +188,5 @@ def apply_plan(ws: Workspace, plan: Plan, now: dt.datetime | None = None) -> tup
             except OSError:
                 pass
         where = display_path(Path(exc.filename)) if getattr(exc, "filename", None) else display_path(folder)
-        return [], None, [Problem(code="file.unwritable", file=where, message=f"无法写入认领文件，未做任何改动：{exc.strerror or exc}")]
+        return [], None, [Problem(code="file.unwritable", file=where, message=f"无法写入认领文件，未做任何改动：{os_error_zh(exc, '写入')}")]
     return [display_path(p) for p, _ in targets], (display_path(backup) if backup else None), []

@@ -59,7 +59,7 @@ def import_(
             written = apply_intake(ws.root, code, plan, dt.datetime.now())
         except OSError as exc:  # disk full, a read-only share: the manifest is unchanged
             plan.problems.append(
-                Problem(code="file.unwritable", file=display_path(manifest_path), message=f"无法写入证据清单，未做任何改动：{os_error_zh(exc)}")
+                Problem(code="file.unwritable", file=display_path(manifest_path), message=f"无法写入证据清单，未做任何改动：{os_error_zh(exc, '写入')}")
             )
     errors, warnings = problem_counts(plan.problems)
     summary = {

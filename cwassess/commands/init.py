@@ -14,6 +14,7 @@ from cwassess.loading import CITY_FILE, WORKSPACE_DIRS
 from cwassess.models.city import CityFile, RosterEntry
 from cwassess.problems import Problem
 from cwassess.standard.load import load_standard
+from cwassess.textio import os_error_zh
 from cwassess.workspace import bundled_standard_dir, schema_ref
 from cwassess.yamlio import dump_yaml
 
@@ -93,7 +94,7 @@ def init(
             (directory / name).mkdir(exist_ok=True)
         write_city_file(target, city_file, schema_ref(directory, "city.schema.json"))
     except OSError as exc:
-        err.print(f"无法创建工作区 {directory}：{exc.strerror}", markup=False)
+        err.print(f"无法创建工作区 {directory}：{os_error_zh(exc, '写入')}", markup=False)
         raise typer.Exit(EXIT_INVALID) from None
     console.print(f"已创建工作区 {directory}：{city}，{len(roster)} 个部门。", markup=False)
     console.print("下一步：在 city.yaml 中填写区、街道和各部门联络员，然后运行 cwassess claims seed。", markup=False)

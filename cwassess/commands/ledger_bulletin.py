@@ -9,9 +9,9 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from cwassess.commands.common import EXIT_INVALID, EXIT_USAGE
+from cwassess.commands.common import EXIT_INVALID, EXIT_USAGE, print_problems
 from cwassess.console import make_console, print_json
-from cwassess.fileio import write_atomic
+from cwassess.fileio import folders_outside, write_atomic
 from cwassess.ledger.bulletin import Bulletin, build_bulletin, parse_week, week_label
 from cwassess.ledger.commandkit import open_ledger, store_errors
 from cwassess.ledger.model import LedgerConfig
@@ -54,14 +54,19 @@ def bulletin(
     city = ws.city.name if ws.city else ""
     data = build_bulletin(problems, start, end, as_of, ledger.config, ledger.units, city)
     issuer = ledger.units.name(ledger.verifiers[0])
+    files = [f for f in chosen if f in ("xlsx", "html", "pdf")]
+    targets = {fmt: _target(out, ws.root, data.week, fmt, len(files) > 1) for fmt in files}
+    outside = folders_outside(ws.root, list(targets.values())) if out is None else []  # --out: the user's choice
+    if outside:
+        print_problems(outside)
+        raise typer.Exit(EXIT_INVALID)
     console = make_console()
     if "json" in chosen:
         print_json({"ok": True, **data.as_json()})
     if "text" in chosen:
         print_text(data)
-    files = [f for f in chosen if f in ("xlsx", "html", "pdf")]
     for fmt in files:
-        target = _target(out, ws.root, data.week, fmt, len(files) > 1)
+        target = targets[fmt]
         from cwassess.render.pdf import RenderError  # imported here: WeasyPrint is slow to import
 
         try:

@@ -7,8 +7,8 @@ from typing import Optional
 
 import typer
 
-from cwassess.commands.common import EXIT_INVALID, fail_with, print_problems, problems_json
-from cwassess.console import make_console, print_json
+from cwassess.commands.common import fail_with
+from cwassess.commands.import_output import ImportOutcome, finish_import
 from cwassess.ledger.commandkit import open_ledger, store_errors
 from cwassess.ledger.importing import apply, prepare
 from cwassess.loading import display_path
@@ -41,37 +41,21 @@ def import_(
             errors = result.errors
     duplicates = sum(1 for r in result.valid if r.duplicate_of)
     counts = {"rows": len(result.rows), "valid": len(result.valid), "invalid": result.invalid, "duplicates": duplicates, "created": len(result.created)}
-    if as_json:
-        print_json(
-            {
-                "ok": errors == 0,
-                "file": shown,
-                "dry_run": dry_run,
-                "partial": partial,
-                "counts": counts,
-                "created": [{"id": e.subject, "row": None, "unit": e.data.get("unit")} for e in result.created],
-                "problems": problems_json(result.problems),
-            }
-        )
-        raise typer.Exit(EXIT_INVALID if errors else 0)
-    console = make_console()
-    print_problems(result.problems)
-    console.print(
-        f"{shown}：{counts['rows']} 行数据，有效 {counts['valid']} 行，无效 {counts['invalid']} 行，其中已登记过 {duplicates} 行。",
-        markup=False,
-        soft_wrap=True,
-    )
+    done = None
     if result.created:
         first, last = result.created[0].subject, result.created[-1].subject
-        span = first if first == last else f"{first}—{last}"
-        tail = f"已登记 {len(result.created)} 个问题（{span}）。"
-        if errors:
-            tail += f"有 {result.invalid} 行无效，未导入。"
-        console.print(tail, style="red" if errors else "green", markup=False)
-    elif dry_run:
-        console.print("试运行：未写入。", style="red" if errors else None, markup=False)
-    elif errors:
-        console.print("有无效的行，未写入任何问题（可加 --partial 只导入有效的行）。", style="red", markup=False)
-    else:
-        console.print("没有需要登记的新问题。", style="green", markup=False)
-    raise typer.Exit(EXIT_INVALID if errors else 0)
+        done = f"已登记 {len(result.created)} 个问题（{first if first == last else f'{first}—{last}'}）。"
+    outcome = ImportOutcome(
+        file=shown,
+        problems=result.problems,
+        errors=errors,
+        invalid_rows=result.invalid,
+        dry_run=dry_run,
+        partial=partial,
+        summary=f"{shown}：{counts['rows']} 行数据，有效 {counts['valid']} 行，无效 {counts['invalid']} 行，其中已登记过 {duplicates} 行。",
+        done=done,
+        noun="问题",
+        nothing="没有需要登记的新问题。",
+        data={"counts": counts, "created": [{"id": e.subject, "row": None, "unit": e.data.get("unit")} for e in result.created]},
+    )
+    finish_import(outcome, as_json)

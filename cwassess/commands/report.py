@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Optional
 
 import typer
 
 from cwassess.commands.common import EXIT_INVALID, EXIT_USAGE, fail_with, load_workspace_or_exit, problem_counts
 from cwassess.console import make_console, print_json
-from cwassess.problems import Problem
 
 SCORE_FILE = "score.json"
 
@@ -25,31 +23,6 @@ def parse_formats(text: str) -> list[str] | None:
     if any(n not in FORMATS for n in names):
         return None
     return [f for f in FORMATS if f in names]
-
-
-def _folders_outside(root: Path, targets: list[Path]) -> list[Problem]:
-    """The folders about to be written that lead out of the workspace (a reports/ that is a symlink to a shared
-    drive): nothing is written then, not even score.json."""
-    from cwassess.loading import display_path
-    from cwassess.paths import resolve_inside
-
-    problems = []
-    refused: list[Path] = []
-    for folder in sorted({target.parent for target in targets}):
-        relative = folder.relative_to(root)
-        if any(parent in refused for parent in relative.parents):
-            continue  # inside a folder already refused: one message is enough
-        real, _ = resolve_inside(root, root, relative.as_posix())
-        if real is None:
-            refused.append(relative)
-            problems.append(
-                Problem(
-                    code="report.folder-outside",
-                    file=f"{display_path(root)}/{relative.as_posix()}",  # as written, not where the link leads
-                    message="报告目录指向工作区之外（可能是符号链接），为免写到别处，未写入任何文件；请改为工作区内的普通目录",
-                )
-            )
-    return problems
 
 
 def _open_problems(ws, day):  # type: ignore[no-untyped-def]
@@ -87,7 +60,7 @@ def report(
 
     from cwassess.departments import DepartmentResolver, city_departments
     from cwassess.engine.run import run_score
-    from cwassess.fileio import write_atomic
+    from cwassess.fileio import folders_outside, write_atomic
     from cwassess.loading import display_path
     from cwassess.render.pdf import RenderError, check_cjk_font
     from cwassess.render.templates import num, pct
@@ -128,7 +101,7 @@ def report(
     inputs = ReportInputs(result=result, standard=ws.standard, city=ws.city, claims=ws.claims, input_errors=errors, input_warnings=warnings)
     by_department = _open_problems(ws, today())
     jobs = plan_reports(inputs, ws.root, formats, department=code, open_problems=lambda dept: by_department.get(dept, []))
-    outside = _folders_outside(ws.root, [score_path, *(job.path for job in jobs)])
+    outside = folders_outside(ws.root, [score_path, *(job.path for job in jobs)])
     if outside:
         fail_with(outside, as_json, "未生成报告")
     write_atomic(score_path, json.dumps(document, ensure_ascii=False, indent=1) + "\n")

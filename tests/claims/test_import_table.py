@@ -205,7 +205,7 @@ def test_apply_is_all_or_nothing(ws: Workspace, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(os, "replace", flaky_replace)
     written, backup, problems = apply_plan(ws, result.plan)
     assert (written, backup) == ([], None)
-    assert [p.render() for p in problems] == ["ws/claims/yuanlin.yaml: 错误: 无法写入认领文件，未做任何改动：Permission denied"]
+    assert [p.render() for p in problems] == ["ws/claims/yuanlin.yaml: 错误: 无法写入认领文件，未做任何改动：没有写入权限"]
     after = snapshot(ws.root)
     assert {k: v for k, v in after.items() if not k.startswith(".cwassess")} == before
     assert not list((ws.root / "claims").glob(".*.tmp"))

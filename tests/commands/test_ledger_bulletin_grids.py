@@ -30,6 +30,22 @@ def test_bulletin_text_json_xlsx_html(cli_ws: Path) -> None:
     assert out.output == "已生成 周报.xlsx\n" and Path("周报.xlsx").is_file()
 
 
+def test_bulletin_never_writes_through_a_reports_folder_leaving_the_workspace(cli_ws: Path, tmp_path: Path) -> None:
+    add_one()
+    elsewhere = tmp_path / "shared"
+    elsewhere.mkdir()
+    if (cli_ws / "reports").exists():
+        for child in (cli_ws / "reports").iterdir():
+            child.unlink()
+        (cli_ws / "reports").rmdir()
+    (cli_ws / "reports").symlink_to(elsewhere, target_is_directory=True)
+    result = ledger("bulletin", "-f", "xlsx")
+    assert (result.exit_code, result.output.splitlines()) == (1, [
+        "ws/reports: 错误: 报告目录指向工作区之外（可能是符号链接），为免写到别处，未写入任何文件；请改为工作区内的普通目录",
+    ])
+    assert list(elsewhere.iterdir()) == []
+
+
 def test_bulletin_bad_options(cli_ws: Path) -> None:
     assert ledger("bulletin", "--week", "2026-47").exit_code == 2
     assert ledger("bulletin", "--week", "2026-W49").exit_code == 2  # not started yet

@@ -49,7 +49,7 @@ def test_import_all_or_nothing_then_partial(cli_ws: Path) -> None:
         "有无效的行，未写入任何问题（可加 --partial 只导入有效的行）。",
     ]
     assert snapshot(cli_ws) == before
-    assert ledger("import", "问题.csv", "--dry-run", "--partial").output.splitlines()[-1] == "试运行：未写入。"
+    assert ledger("import", "问题.csv", "--dry-run", "--partial").output.splitlines()[-1] == "试运行：未写入任何问题。"
     assert snapshot(cli_ws) == before
     partial = ledger("import", "问题.csv", "--partial")
     assert partial.exit_code == 1
