@@ -12,8 +12,10 @@ import json
 import multiprocessing
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -396,6 +398,7 @@ class YamlCache:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self._pending: dict[str, Future[None]] = {}
 
     def _path(self, data: bytes) -> Path:
         return self.folder / f"{hashlib.sha256(data).hexdigest()}.v{self.VERSION}.json"
@@ -427,27 +430,43 @@ class YamlCache:
         except (OSError, TypeError, ValueError):
             pass  # a cache that cannot be written only costs time
 
-    def prefill(self, paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> None:
-        """Parse the large files that are not cached yet in worker processes, one per core, so a first run after
-        many files changed costs the slowest share of the parse instead of all of it. Best effort: whatever a
-        worker does not cache is parsed by the caller as usual."""
+    @contextmanager
+    def prefilling(self, paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[None]:
+        """While the block runs, worker processes (one per core) parse the large files not cached yet, in the order
+        given; load_yaml waits for a file's worker, then reads its cache entry. A first run after many files changed
+        then costs about its share of the parse per core, overlapped with the caller's own work. Best effort: a
+        file no worker cached is parsed by the caller as usual."""
         workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
-        todo: list[tuple[int, str]] = []
+        todo: list[str] = []
         for path in paths:
             try:
                 size = path.stat().st_size
                 if self.MIN_BYTES <= size <= max_bytes and not self._path(path.read_bytes()).is_file():
-                    todo.append((size, str(path)))
+                    todo.append(str(path))
             except OSError:
                 continue
-        if workers < 2 or len(todo) < 2:
-            return
+        pool: ProcessPoolExecutor | None = None
+        if workers >= 2 and len(todo) >= 2:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=multiprocessing.get_context("spawn"))
+                self._pending = {path: pool.submit(_fill_one, (str(self.folder), path, max_bytes)) for path in todo}
+            except (OSError, RuntimeError, BrokenProcessPool):
+                self._pending = {}  # no processes here (a sandbox, a limit): the caller parses
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=multiprocessing.get_context("spawn")) as pool:
-                list(pool.map(_fill_one, [(str(self.folder), path, max_bytes) for _, path in sorted(todo, reverse=True)]))
-        except (OSError, RuntimeError, BrokenProcessPool):
-            return  # no processes here (a sandbox, a limit): the caller parses
+            yield
+        finally:
+            self._pending = {}
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+
+    def wait_for(self, path: Path) -> None:
+        future = self._pending.pop(str(path), None)
+        if future is not None:
+            try:
+                future.result()
+            except Exception:  # noqa: BLE001 — a worker's failure only means the caller parses this file itself
+                pass
 
 
 def _fill_one(job: tuple[str, str, int]) -> None:
@@ -465,6 +484,7 @@ def load_yaml(path: Path, display: str | None = None, max_bytes: int = DEFAULT_M
         except OSError:
             raw = None
         if raw is not None:
+            cache.wait_for(path)
             cached = cache.get(raw, shown)
             if cached is not None:
                 return cached

@@ -10,6 +10,7 @@ import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from cwassess import yamlio
 from cwassess.textio import decode_bytes
 from cwassess.yamlio import MAX_DEPTH, YamlCache, YamlDocument, dump_yaml, load_yaml, parse_yaml_text
 
@@ -336,20 +337,21 @@ def test_fuzz_yaml_like_text(text: str) -> None:
     _check(text)
 
 
-def test_prefill_caches_large_files_in_workers_with_the_same_result(tmp_path: Path) -> None:
+def test_workers_parse_large_files_while_the_caller_reads_them_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     texts = [f"department: d{n}\nrows:\n" + "".join(f"- {{id: r{i}, value: {i}.5, note: '第{i}行'}}\n" for i in range(4000)) for n in range(3)]
     paths = []
     for n, text in enumerate(texts):
         paths.append(tmp_path / f"f{n}.yaml")
         paths[-1].write_text(text, encoding="utf-8")
     cache = YamlCache(tmp_path / "cache")
-    cache.prefill([*paths, tmp_path / "missing.yaml"])
+    parsed_here: list[str] = []
+    real_parse = yamlio.parse_yaml_text
+    monkeypatch.setattr(yamlio, "parse_yaml_text", lambda text, file: parsed_here.append(file) or real_parse(text, file))
+    with cache.prefilling([*paths, tmp_path / "missing.yaml"]):
+        docs = [load_yaml(path, path.name, cache=cache) for path in paths]
     cores = len(os.sched_getaffinity(0))
-    for path, text in zip(paths, texts, strict=True):
-        cached = cache.get(path.read_bytes(), "shown.yaml")
-        if cores < 2:
-            assert cached is None  # one core: nothing to gain, the caller parses
-            continue
-        assert cached is not None
-        fresh = parse_yaml_text(text, "shown.yaml")
-        assert (cached.data, cached.tree, cached.problems) == (fresh.data, fresh.tree, fresh.problems)
+    assert parsed_here == ([] if cores >= 2 else ["f0.yaml", "f1.yaml", "f2.yaml"])  # one core: the caller parses
+    for doc, text in zip(docs, texts, strict=True):
+        fresh = real_parse(text, doc.file)
+        assert (doc.data, doc.tree, doc.problems) == (fresh.data, fresh.tree, fresh.problems)
+    assert all(cache.get(path.read_bytes(), "x") is not None for path in paths)

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import os
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from cwassess.images import pillow_limit_off
 from cwassess.models.limits import InputLimits
 from cwassess.textio import size_over_limit
 
@@ -120,24 +119,11 @@ def _pdf(path: Path, limits: InputLimits) -> Finding | None:
     return None
 
 
-@contextmanager
-def _no_pillow_pixel_limit() -> Iterator[None]:
-    """Pillow refuses big images at open() by its own global limit; the city's limit is applied instead."""
-    from PIL import Image
-
-    before = Image.MAX_IMAGE_PIXELS
-    Image.MAX_IMAGE_PIXELS = None
-    try:
-        yield
-    finally:
-        Image.MAX_IMAGE_PIXELS = before
-
-
 def _image(path: Path, suffix: str, limits: InputLimits) -> Finding | None:
     from PIL import Image
 
     try:
-        with _no_pillow_pixel_limit(), Image.open(path) as im:  # reads the header only; load() is never called
+        with pillow_limit_off(), Image.open(path) as im:  # reads the header only; load() is never called
             kind, (width, height) = im.format, im.size
     except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError):
         return Finding("evidence.image-corrupt", MSG_IMAGE_CORRUPT)

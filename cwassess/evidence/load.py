@@ -6,6 +6,7 @@ workspace, every file is hashed; all problems are collected with their file and 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import hashlib
@@ -411,12 +412,13 @@ def load_evidence(ws: Workspace, today: dt.date, open_files: bool = False) -> tu
 def _load_evidence(ws: Workspace, today: dt.date, open_files: bool) -> tuple[Evidence, list[Problem]]:
     reader = _Reader(ws, today, open_files)
     root = ws.root / EVIDENCE_DIR
-    if ws.cache is not None:
-        ws.cache.prefill([*sorted(root.glob(f"*/{MANIFEST}")), *sorted((ws.root / INSPECTIONS_DIR).glob("*.yaml"))], ws.limits.text_bytes)
-    for folder in sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []:
-        if (folder / MANIFEST).is_file():
-            reader.manifest(folder)
-    reader.inspection_files()
+    folders = sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+    large = [*(f / MANIFEST for f in folders), *sorted((ws.root / INSPECTIONS_DIR).glob("*.yaml"))]  # in reading order
+    with ws.cache.prefilling(large, ws.limits.text_bytes) if ws.cache is not None else contextlib.nullcontext():
+        for folder in folders:
+            if (folder / MANIFEST).is_file():
+                reader.manifest(folder)
+        reader.inspection_files()
     reader.waivers()
     reader.digests.save()
     return reader.evidence, reader.problems

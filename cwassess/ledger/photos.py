@@ -7,35 +7,15 @@ Stored as paths relative to the workspace (POSIX separators), so the ledger move
 from __future__ import annotations
 
 import stat
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from cwassess.models.limits import DEFAULT_INPUT_LIMITS, InputLimits
 from cwassess.paths import resolve_inside
-from cwassess.textio import os_error_zh
+from cwassess.images import pillow_limit_off
+from cwassess.textio import format_size, os_error_zh
 
 SUFFIXES = (".jpg", ".jpeg", ".png")
 MAGIC = {".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff", ".png": b"\x89PNG"}
-
-
-def _size(n: int) -> str:
-    if n >= 1024 * 1024:
-        return f"{n / 1024 / 1024:.1f}".removesuffix(".0") + " MB"
-    return f"{n / 1024:.1f}".removesuffix(".0") + " KB" if n >= 1024 else f"{n} 字节"
-
-
-@contextmanager
-def _no_pillow_pixel_limit() -> Iterator[None]:
-    """Pillow refuses big images at open() by its own global limit; the city's limit is applied instead."""
-    from PIL import Image
-
-    before = Image.MAX_IMAGE_PIXELS
-    Image.MAX_IMAGE_PIXELS = None
-    try:
-        yield
-    finally:
-        Image.MAX_IMAGE_PIXELS = before
 
 
 def _pixels(path: Path) -> tuple[int, int] | None:
@@ -43,7 +23,7 @@ def _pixels(path: Path) -> tuple[int, int] | None:
     from PIL import Image
 
     try:
-        with _no_pillow_pixel_limit(), Image.open(path) as im:
+        with pillow_limit_off(), Image.open(path) as im:
             return im.size
     except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError):
         return None
@@ -92,7 +72,7 @@ def check_photo(workspace: Path, written: str, base: Path, limits: InputLimits =
     if suffix not in SUFFIXES:
         return None, f"照片“{written}”不是 JPG 或 PNG 图片（扩展名“{suffix or '无'}”）"
     if info.st_size > limits.file_bytes:
-        return None, f"照片“{written}”过大（上限 {_size(limits.file_bytes)}，实际 {_size(info.st_size)}）"
+        return None, f"照片“{written}”过大（上限 {format_size(limits.file_bytes)}，实际 {format_size(info.st_size)}）"
     try:
         with inside.open("rb") as fh:
             head = fh.read(8)

@@ -36,6 +36,7 @@ from typing import Any
 
 from cwassess import __version__
 from cwassess.packet import BOXES_DIR, FORMAT_VERSION, PACKET_DIR, STATE_NAME
+from cwassess.images import format_pixels, pillow_limit_off
 from cwassess.models.limits import DEFAULT_INPUT_LIMITS, InputLimits
 from cwassess.packet.draw import A4, Painter
 from cwassess.packet.pages import Slot, layout_front, photo_page
@@ -281,34 +282,17 @@ def _open_pdf(path: Path, stack: ExitStack, limits: InputLimits) -> tuple[Any, b
     return pdf, bool(pdf.get_warnings())
 
 
-@contextmanager
-def _pillow_limit_off() -> Iterator[None]:
-    """Pillow refuses big images by its own global limit; the city's limit (checked from the header) applies instead."""
-    from PIL import Image
-
-    before = Image.MAX_IMAGE_PIXELS
-    Image.MAX_IMAGE_PIXELS = None
-    try:
-        yield
-    finally:
-        Image.MAX_IMAGE_PIXELS = before
-
-
 def _image_size(path: Path, limits: InputLimits) -> None:
     """Refuse an image over the city's pixel limit, from its header alone (a decompression bomb is never decoded)."""
     from PIL import Image
 
     try:
-        with _pillow_limit_off(), Image.open(path) as im:
+        with pillow_limit_off(), Image.open(path) as im:
             width, height = im.size
     except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError):
         raise SourceError("image", "图片已损坏或格式不受支持，无法读取") from None
     if width * height > limits.image_pixels:
-        raise _limit("图片像素过多", _pixels(limits.image_pixels), f"{width}×{height}，{'约' if width * height >= 1_000_000 else '共'} {_pixels(width * height)}")
-
-
-def _pixels(n: int) -> str:
-    return f"{n / 1_000_000:.1f}".removesuffix(".0") + " 百万像素" if n >= 1_000_000 else f"{n} 像素"
+        raise _limit("图片像素过多", format_pixels(limits.image_pixels), f"{width}×{height}，{'约' if width * height >= 1_000_000 else '共'} {format_pixels(width * height)}")
 
 
 def _image_layout(width_px: int, height_px: int, _dpi: Any) -> tuple[float, float, float, float]:
@@ -331,7 +315,7 @@ def _image_pdf(path: Path, stack: ExitStack, limits: InputLimits) -> Any:
                                "first_frame_only": True}
     out = io.BytesIO()
     try:
-        with _pillow_limit_off():
+        with pillow_limit_off():
             try:
                 img2pdf.convert(str(path), outputstream=out, **options)
             except img2pdf.AlphaChannelError:  # PNG transparency: flattened onto white, stored losslessly

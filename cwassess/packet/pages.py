@@ -39,6 +39,7 @@ from cwassess.packet.draw import (
 )
 from cwassess.packet.plan import AFTER, BEFORE, KIND_HEADINGS, Box, Entry, Source
 from cwassess.render.templates import cn_numeral
+from cwassess.textio import format_size
 
 MARGIN = 20 * MM
 BODY = A4[0] - 2 * MARGIN
@@ -67,13 +68,7 @@ def long_date(iso: str | None) -> str:
 
 
 def human_size(n: int | None) -> str:
-    if n is None:
-        return "—"
-    if n < 1024:
-        return f"{n} 字节"
-    if n < 1024 * 1024:
-        return f"{n / 1024:.0f} KB"
-    return f"{n / 1024 / 1024:.1f} MB"
+    return "—" if n is None else format_size(n)
 
 
 def unit_text(source: Source) -> str:
