@@ -155,6 +155,11 @@ def test_true_is_not_a_number() -> None:
     assert check(text, CityFile) == ["f.yaml:3:1: 错误: population_wan: 应为数字（实际：True）"]
     text = "department: a\nsurveys:\n  - {indicator: x, year: true, method: m, sample_size: 10, rate: 1}\n"
     assert check(text, EvidenceManifest) == ["f.yaml:3:20: 错误: surveys.0.year: 应为整数（实际：True）"]
+    text = "name: 测试市\nkind: city\npopulation_wan: 120\nassessment_date: 2027-06-30\nlimits: {text_mb: true, sheet_rows: false}\n"
+    assert check(text, CityFile) == [
+        "f.yaml:5:10: 错误: limits.text_mb: 应为数字（实际：True）",
+        "f.yaml:5:25: 错误: limits.sheet_rows: 应为整数（实际：False）",
+    ]
 
 
 def test_a_quoted_number_is_still_a_number() -> None:

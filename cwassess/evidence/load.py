@@ -34,7 +34,7 @@ from cwassess.evidence.values import parse_value, parse_year
 from cwassess.loading import Workspace, display_path
 from cwassess.models.city import CityFile
 from cwassess.models.evidence import EvidenceManifest, InspectionEntry, InspectionFile, WaiverFile
-from cwassess.normalize import parse_date
+from cwassess.normalize import DATE_EXPECTED, parse_date
 from cwassess.paths import resolve_inside
 from cwassess.perf import paused_gc
 from cwassess.problems import Problem
@@ -87,13 +87,13 @@ class _Reader:
         return f"{doc.file}:{line}" if line else doc.file
 
     def date(self, doc: YamlDocument, path: Path_, raw: object, required: bool = True) -> dt.date | None:
-        if raw is None:
+        value, error = (None, None) if raw is None else _parse_date(raw) if isinstance(raw, str | int) else parse_date(raw)
+        if error:
+            self.problems.append(doc.problem(path, "evidence.date", error, expected=DATE_EXPECTED))
+            return None
+        if value is None:  # absent or blank ("", 空格)
             if required:
                 self.problems.append(doc.problem(path, "evidence.no-date", "缺少日期"))
-            return None
-        value, error = _parse_date(raw) if isinstance(raw, str | int) else parse_date(raw)
-        if error:
-            self.problems.append(doc.problem(path, "evidence.date", error, expected="YYYY-MM-DD、2024年3月5日 或 2024.3.5"))
             return None
         if value is not None and value > self.today:
             self.problems.append(doc.problem(path, "evidence.future-date", f"日期 {value} 晚于今天（{self.today}）", severity="warning"))

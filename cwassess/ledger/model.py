@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from cwassess.models.common import ShortText, Slug, StrictModel, Text
+from cwassess.models.common import Integer, ShortText, Slug, StrictModel, Text
 
 # -- states and vocabulary ------------------------------------------------------------------------------------
 TODO, DOING, REVIEW, CLOSED = "待整改", "整改中", "待复核", "已销号"
@@ -235,23 +235,23 @@ class ClassRule(StrictModel):
 
 
 class Escalation(StrictModel):
-    red_days: int = Field(default=7, ge=1, le=365, description="逾期超过此天数：红色预警")
-    supervise_days: int = Field(default=15, ge=1, le=365, description="逾期超过此天数：挂牌督办（报分管市领导）")
-    red_times: int = Field(default=2, ge=2, le=20, description="第几次逾期起为红色预警（退回后再次逾期即为第 2 次）")
-    supervise_times: int = Field(default=3, ge=2, le=20, description="第几次逾期起挂牌督办")
+    red_days: Integer = Field(default=7, ge=1, le=365, description="逾期超过此天数：红色预警")
+    supervise_days: Integer = Field(default=15, ge=1, le=365, description="逾期超过此天数：挂牌督办（报分管市领导）")
+    red_times: Integer = Field(default=2, ge=2, le=20, description="第几次逾期起为红色预警（退回后再次逾期即为第 2 次）")
+    supervise_times: Integer = Field(default=3, ge=2, le=20, description="第几次逾期起挂牌督办")
 
 
 class LedgerConfig(StrictModel):
     """ledger/config.yaml"""
 
     verifiers: list[ShortText] = Field(default_factory=lambda: ["aiweiban"], min_length=1, description="可以复核、销号的单位（创卫办）")
-    deadline_days: dict[ShortText, int] = Field(
+    deadline_days: dict[ShortText, Integer] = Field(
         default_factory=lambda: {"严重": 3, "较重": 7, "一般": 15}, description="严重程度 → 默认整改期限（天，自发现日期起）"
     )
     default_severity: ShortText = "一般"
     default_duty: Literal["属地", "行业"] = "属地"
     classes: dict[ShortText, ClassRule] = Field(default_factory=dict, description="问题类别 → 严重程度与责任归属")
-    rework_days: int = Field(default=5, ge=1, le=365, description="退回后重新整改的期限（天，自退回之日起；不早于原期限）")
+    rework_days: Integer = Field(default=5, ge=1, le=365, description="退回后重新整改的期限（天，自退回之日起；不早于原期限）")
     escalation: Escalation = Field(default_factory=Escalation)
 
 

@@ -296,6 +296,16 @@ def test_an_inspection_date_that_is_not_a_date_is_reported(ws: Path, written: st
     ]
 
 
+@pytest.mark.parametrize("written", ['""', "'  '"])
+def test_a_blank_inspection_date_is_reported_not_dropped(ws: Path, written: str) -> None:
+    (ws / "inspections" / "2027-q1.yaml").write_text(
+        f"department: aiweiban\ninspections:\n  - {{id: x, kind: 自查, site_type: 学校, site: 一中, date: {written}}}\n", encoding="utf-8"
+    )
+    evidence, problems = read(ws)
+    assert evidence.inspections == []
+    assert rendered(problems) == ["ws/inspections/2027-q1.yaml:3:48: 错误: inspections.0.date: 缺少日期"]
+
+
 def test_incident_and_inspection_dates(ws: Path) -> None:
     manifest(
         ws,
