@@ -35,6 +35,8 @@ def print_summary(result: ScoreResult, names: dict[str, str], top: int = 10) -> 
     t = result.totals
     verdict_style = "bold green" if result.verdict == "模拟通过" else "bold red"
     console.print(f"{result.city} 模拟测评（{result.today}，{_days(result.days_left)}，评估日期 {result.assessment_date}）", style="bold", markup=False)
+    if result.assumed:
+        console.print(f"假设以下差距已整改（推演结果，未写入 score.json）：{'、'.join(result.assumed)}", style="bold yellow", markup=False, soft_wrap=True)
     console.print(f"结论：{result.verdict}    得分 {_num(t.score)} / {_num(t.marks)}（{t.ratio:.1%}）", style=verdict_style, markup=False)
     for reason in result.verdict_reasons:
         console.print(f"  · {reason}", markup=False, soft_wrap=True)
@@ -172,4 +174,6 @@ def score(
         )
     if not assume and not profile:
         make_console().print(f"结果已写入 {ws.root / 'reports' / SCORE_FILE}", markup=False)
+    elif profile:
+        make_console().print(f"临时追加配置 {'、'.join(profile)}：推演结果，未写入 score.json", markup=False)
     raise typer.Exit(EXIT_INVALID if errors else 0)

@@ -135,6 +135,17 @@ def test_assume_raises_the_score(ws: Path) -> None:
     ]
 
 
+def test_a_what_if_run_says_so_and_writes_nothing(ws: Path) -> None:
+    score_file = ws / "reports" / "score.json"
+    score_file.unlink(missing_ok=True)
+    lines = cli("score", "--assume", "org-complaints/material/channel-notice").stdout.splitlines()
+    assert lines[1] == "假设以下差距已整改（推演结果，未写入 score.json）：org-complaints/material/channel-notice"
+    assert not any(line.startswith("结果已写入") for line in lines)
+    lines = cli("score", "--profile", "veto-2014").stdout.splitlines()
+    assert lines[-1] == "临时追加配置 veto-2014：推演结果，未写入 score.json"
+    assert not score_file.exists()
+
+
 def test_an_unknown_gap_is_a_usage_error(ws: Path) -> None:
     result = cli("score", "--assume", "org-complaints/material/channel-notice", "--assume", "env-roads/nope")
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", "未知差距编号：env-roads/nope（差距编号见 cwassess score 或 --explain 的输出）\n")
