@@ -338,7 +338,7 @@ NOTES: dict[str, dict[str, str]] = {
         "description": "说明",
         "provenance": "整份配置的来源与核实程度",
         "vetoes": "一票否决条件",
-        "scoring": "评分方案；写了就整段替换之前的评分方案",
+        "scoring": "评分方案；只改写出的字段，对照表按键合并",
     },
     "Veto": {
         "id": "否决条件编号，disable_vetoes 引用它",

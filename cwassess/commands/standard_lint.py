@@ -40,6 +40,28 @@ def _lint_profile_file(path: Path, standard_root: Path) -> list[Problem]:
     return problems
 
 
+def _workspace_profile_problems(workspace: Path, std: object) -> tuple[list[Problem], int]:
+    """The workspace's own profiles (profiles/*.yaml), checked against the standard it uses; and how many there are."""
+    from cwassess.loading import CITY_FILE, PROFILES_DIR, display_path
+    from cwassess.models.profile import ProfileFile
+    from cwassess.standard.lint import lint_profile
+    from cwassess.validation import validate_document
+    from cwassess.yamlio import load_yaml
+
+    folder = workspace / PROFILES_DIR
+    if not (workspace / CITY_FILE).is_file() or not folder.is_dir():
+        return [], 0
+    problems: list[Problem] = []
+    paths = sorted(folder.glob("*.yaml"))
+    for path in paths:
+        doc = load_yaml(path, display_path(path))
+        profile = validate_document(doc, ProfileFile)
+        problems += doc.problems
+        if profile is not None:
+            problems += lint_profile(profile, std, lambda sub, code, msg, doc=doc, **kw: doc.problem(tuple(sub), code, msg, **kw))  # type: ignore[arg-type]
+    return problems, len(paths)
+
+
 def lint(
     ctx: typer.Context,
     path: Optional[Path] = typer.Argument(None, help="标准目录或文件；默认检查工作区使用的标准", show_default=False),
@@ -50,7 +72,8 @@ def lint(
     from cwassess.standard.load import find_standard_root, load_standard
     from cwassess.workspace import resolve_workspace, standard_dir
 
-    default_root = standard_dir(resolve_workspace(state(ctx).workspace_option))
+    workspace = resolve_workspace(state(ctx).workspace_option)
+    default_root = standard_dir(workspace)
     target = path or default_root
     if not target.exists():
         make_console(stderr=True).print(f"路径不存在：{target}", markup=False, soft_wrap=True)
@@ -76,6 +99,10 @@ def lint(
                 "planning_targets": len(std.planning_targets()),
                 "profiles": len(std.profiles),
             }
+            if path is None:  # the workspace's standard: its own profiles too
+                extra, count = _workspace_profile_problems(workspace, std)
+                problems += extra
+                counts["profiles"] += count
     if has_errors(problems):
         fail_with(problems, as_json, "检查未通过")
     errors, warnings = problem_counts(problems)

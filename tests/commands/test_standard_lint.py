@@ -174,6 +174,19 @@ def test_a_profile_outside_the_standard_is_linted_against_the_workspace_standard
     ]
 
 
+def test_the_workspace_profiles_are_linted_with_its_standard(mini_workspace: Path) -> None:
+    (mini_workspace / "city.yaml").write_text("name: 测试市\nkind: city\npopulation_wan: 120\nassessment_date: 2027-06-30\n", encoding="utf-8")
+    (mini_workspace / "profiles").mkdir()
+    profile = (MINI / "profiles/p.yaml").read_text(encoding="utf-8").replace("    item: org-plan\n", "    item: org-plann\n")
+    (mini_workspace / "profiles" / "province.yaml").write_text(profile, encoding="utf-8")
+    result = run_cli("--workspace", "ws", "standard", "lint")
+    assert result.exit_code == 1
+    assert lines(result.stdout) == [
+        "ws/profiles/province.yaml:18:5: 错误: vetoes.0.item: 未知条目“org-plann”，是否想写“org-plan”？",
+        "检查未通过：1 个错误，0 个警告",
+    ]
+
+
 def test_a_null_standard_yaml_does_not_pass(mini: Path) -> None:
     """BUG: a standard.yaml that is just `~` loads to nothing without a problem, and lint prints 检查通过."""
     (mini / "standard.yaml").write_text("~\n", encoding="utf-8")
