@@ -418,7 +418,8 @@ CASES: list[Case] = [
     Case("evidence/e29-inspection-dates.yaml", "inspections", [
         "ws/inspections/q1.yaml:3:56: 错误: inspections.0.date: 无法识别的日期“2024年13月1日”（应为：YYYY-MM-DD、2024年3月5日 或 2024.3.5）",
         "ws/inspections/q1.yaml:4:56: 警告: inspections.1.date: 日期 2099-12-31 晚于今天（2027-03-01）",
-    ], note="inspection dates"),
+        "ws/inspections/q1.yaml:5:56: 错误: inspections.2.date: 缺少日期",
+    ], note="inspection dates; regression, evidence/load: a blank date dropped the record without a word"),
     Case("evidence/e30-waivers.yaml", "waivers", [
         "ws/waivers.yaml:2:82: 错误: waivers.0.expires: 到期日早于批准日（实际：2026-12-01 → 2026-01-01）",
         "ws/waivers.yaml:3:60: 错误: waivers.1.approved: 无法识别的日期“2026年13月1日”（应为：YYYY-MM-DD、2024年3月5日 或 2024.3.5）",
