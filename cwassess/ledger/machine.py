@@ -30,7 +30,7 @@ from cwassess.ledger.model import (
     REVIEW,
     START,
     SUBMIT,
-    TODO,
+    PENDING,
     VERIFY,
     Event,
     Problem,
@@ -50,25 +50,25 @@ class Action:
 
 
 ACTIONS: dict[str, Action] = {
-    START: Action(START, "开始整改", (TODO,), DOING, "unit-or-verifier"),
+    START: Action(START, "开始整改", (PENDING,), DOING, "unit-or-verifier"),
     SUBMIT: Action(SUBMIT, "提交复核", (DOING,), REVIEW, "unit"),
     VERIFY: Action(VERIFY, "销号", (REVIEW,), CLOSED, "verifier"),
     REJECT: Action(REJECT, "退回", (REVIEW,), DOING, "verifier"),
     RECUR: Action(RECUR, "复发重开", (CLOSED,), None, "any"),
-    ASSIGN: Action(ASSIGN, "改派", (TODO, DOING), None, "coordinator"),
+    ASSIGN: Action(ASSIGN, "改派", (PENDING, DOING), None, "coordinator"),
 }
 
 # What to do instead, by (action, current state).
 HINTS: dict[tuple[str, str], str] = {
-    (SUBMIT, TODO): "请先开始整改（ledger start）",
-    (VERIFY, TODO): "责任单位须先整改并提交复核",
+    (SUBMIT, PENDING): "请先开始整改（ledger start）",
+    (VERIFY, PENDING): "责任单位须先整改并提交复核",
     (VERIFY, DOING): "责任单位须先提交复核",
-    (REJECT, TODO): "问题尚未提交复核",
+    (REJECT, PENDING): "问题尚未提交复核",
     (REJECT, DOING): "问题尚未提交复核",
     (START, DOING): "问题已在整改中",
     (START, REVIEW): "问题已提交复核，等待核验单位复核",
     (SUBMIT, REVIEW): "问题已提交复核，等待核验单位复核",
-    (RECUR, TODO): "问题尚未销号，请继续整改",
+    (RECUR, PENDING): "问题尚未销号，请继续整改",
     (RECUR, DOING): "问题尚未销号，请继续整改",
     (RECUR, REVIEW): "问题尚未销号，请复核",
     (ASSIGN, REVIEW): "问题已提交复核；如需改派，请先退回",

@@ -16,10 +16,10 @@ from pydantic import Field
 from cwassess.models.common import Integer, ShortText, Slug, StrictModel, Text
 
 # -- states and vocabulary ------------------------------------------------------------------------------------
-TODO, DOING, REVIEW, CLOSED = "待整改", "整改中", "待复核", "已销号"
-STATES: tuple[str, ...] = (TODO, DOING, REVIEW, CLOSED)
-OPEN_STATES: tuple[str, ...] = (TODO, DOING, REVIEW)
-UNIT_STATES: tuple[str, ...] = (TODO, DOING)  # the responsible unit holds the problem: a deadline runs
+PENDING, DOING, REVIEW, CLOSED = "待整改", "整改中", "待复核", "已销号"
+STATES: tuple[str, ...] = (PENDING, DOING, REVIEW, CLOSED)
+OPEN_STATES: tuple[str, ...] = (PENDING, DOING, REVIEW)
+UNIT_STATES: tuple[str, ...] = (PENDING, DOING)  # the responsible unit holds the problem: a deadline runs
 
 SOURCES: tuple[str, ...] = ("模拟暗访", "自查", "明查", "网格巡查", "暗访通报", "省级暗访通报", "国家暗访通报", "投诉", "手工录入")
 DUTIES: tuple[str, ...] = ("属地", "行业")
@@ -83,7 +83,7 @@ class Problem:
     description: str
     unit: str
     deadline: dt.date
-    state: str = TODO
+    state: str = PENDING
     district: str | None = None
     street: str | None = None
     grid: str | None = None

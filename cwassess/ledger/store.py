@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from cwassess.ledger.machine import ReplayError, apply, replay
-from cwassess.ledger.model import CREATE, DOING, EVENT_DATA, GRID_LOG, KIND_ZH, PROBLEM_FIELDS, TODO, Event, GridLog, Problem, shape_error
+from cwassess.ledger.model import CREATE, DOING, EVENT_DATA, GRID_LOG, KIND_ZH, PROBLEM_FIELDS, PENDING, Event, GridLog, Problem, shape_error
 from cwassess.problems import shorten
 
 _day = dt.date.fromisoformat
@@ -426,7 +426,7 @@ class LedgerStore:
             later: list[str] = []
             if light:
                 query = "SELECT id, last_date, state, unit, found, deadline, closed, missed, CASE WHEN state IN (?, ?) AND deadline < ? THEN data END"
-                params: tuple = (TODO, DOING, cutoff, cutoff)
+                params: tuple = (PENDING, DOING, cutoff, cutoff)
             else:
                 query, params = "SELECT id, last_date, NULL, NULL, NULL, NULL, NULL, NULL, data", (cutoff,)
             for pid, last_date, state, unit, found, deadline, closed, missed, data in conn.execute(

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 
 from cwassess.ledger.deadlines import LEVEL_ZH, days_overdue, default_deadline, duty_for, escalation, overdue_times, rework_deadline, severity_for
-from cwassess.ledger.model import CLOSED, DOING, REVIEW, TODO, ClassRule, LedgerConfig, Problem
+from cwassess.ledger.model import CLOSED, DOING, REVIEW, PENDING, ClassRule, LedgerConfig, Problem
 
 D = dt.date
 CONFIG = LedgerConfig(classes={"无三防": ClassRule(severity="较重", duty="行业")})
@@ -51,4 +51,4 @@ def test_escalation_by_repetition() -> None:
 def test_rework_deadline() -> None:
     assert rework_deadline(P, D(2026, 11, 12), CONFIG) == D(2026, 11, 17)
     assert rework_deadline(dataclasses.replace(P, deadline=D(2026, 12, 1)), D(2026, 11, 12), CONFIG) == D(2026, 12, 1)
-    assert TODO == P.state
+    assert PENDING == P.state

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from cwassess.ledger.machine import ACTIONS, ReplayError, apply, refusal, replay
-from cwassess.ledger.model import ASSIGN, CLOSED, CREATE, DOING, RECUR, REJECT, REVIEW, START, STATES, SUBMIT, TODO, VERIFY, Event, Problem
+from cwassess.ledger.model import ASSIGN, CLOSED, CREATE, DOING, RECUR, REJECT, REVIEW, START, STATES, SUBMIT, PENDING, VERIFY, Event, Problem
 
 D = dt.date
 P = Problem(
@@ -19,21 +19,21 @@ V = ["aiweiban"]
 UNIT_ACTOR = {START: "chengguan", SUBMIT: "chengguan", VERIFY: "aiweiban", REJECT: "aiweiban", RECUR: "aiweiban", ASSIGN: "aiweiban"}
 CLOSED_HINT = "（问题已销号；如再次出现，请用 ledger reopen 登记复发）"
 
-ALLOWED = {(START, TODO), (SUBMIT, DOING), (VERIFY, REVIEW), (REJECT, REVIEW), (RECUR, CLOSED), (ASSIGN, TODO), (ASSIGN, DOING)}
+ALLOWED = {(START, PENDING), (SUBMIT, DOING), (VERIFY, REVIEW), (REJECT, REVIEW), (RECUR, CLOSED), (ASSIGN, PENDING), (ASSIGN, DOING)}
 REFUSED = {
     (START, DOING): "问题 ZG-0001 当前为“整改中”，不能开始整改：只有“待整改”的问题可以开始整改（问题已在整改中）",
     (START, REVIEW): "问题 ZG-0001 当前为“待复核”，不能开始整改：只有“待整改”的问题可以开始整改（问题已提交复核，等待核验单位复核）",
     (START, CLOSED): "问题 ZG-0001 当前为“已销号”，不能开始整改：只有“待整改”的问题可以开始整改" + CLOSED_HINT,
-    (SUBMIT, TODO): "问题 ZG-0001 当前为“待整改”，不能提交复核：只有“整改中”的问题可以提交复核（请先开始整改（ledger start））",
+    (SUBMIT, PENDING): "问题 ZG-0001 当前为“待整改”，不能提交复核：只有“整改中”的问题可以提交复核（请先开始整改（ledger start））",
     (SUBMIT, REVIEW): "问题 ZG-0001 当前为“待复核”，不能提交复核：只有“整改中”的问题可以提交复核（问题已提交复核，等待核验单位复核）",
     (SUBMIT, CLOSED): "问题 ZG-0001 当前为“已销号”，不能提交复核：只有“整改中”的问题可以提交复核" + CLOSED_HINT,
-    (VERIFY, TODO): "问题 ZG-0001 当前为“待整改”，不能销号：只有“待复核”的问题可以销号（责任单位须先整改并提交复核）",
+    (VERIFY, PENDING): "问题 ZG-0001 当前为“待整改”，不能销号：只有“待复核”的问题可以销号（责任单位须先整改并提交复核）",
     (VERIFY, DOING): "问题 ZG-0001 当前为“整改中”，不能销号：只有“待复核”的问题可以销号（责任单位须先提交复核）",
     (VERIFY, CLOSED): "问题 ZG-0001 当前为“已销号”，不能销号：只有“待复核”的问题可以销号" + CLOSED_HINT,
-    (REJECT, TODO): "问题 ZG-0001 当前为“待整改”，不能退回：只有“待复核”的问题可以退回（问题尚未提交复核）",
+    (REJECT, PENDING): "问题 ZG-0001 当前为“待整改”，不能退回：只有“待复核”的问题可以退回（问题尚未提交复核）",
     (REJECT, DOING): "问题 ZG-0001 当前为“整改中”，不能退回：只有“待复核”的问题可以退回（问题尚未提交复核）",
     (REJECT, CLOSED): "问题 ZG-0001 当前为“已销号”，不能退回：只有“待复核”的问题可以退回" + CLOSED_HINT,
-    (RECUR, TODO): "问题 ZG-0001 当前为“待整改”，不能复发重开：只有“已销号”的问题可以复发重开（问题尚未销号，请继续整改）",
+    (RECUR, PENDING): "问题 ZG-0001 当前为“待整改”，不能复发重开：只有“已销号”的问题可以复发重开（问题尚未销号，请继续整改）",
     (RECUR, DOING): "问题 ZG-0001 当前为“整改中”，不能复发重开：只有“已销号”的问题可以复发重开（问题尚未销号，请继续整改）",
     (RECUR, REVIEW): "问题 ZG-0001 当前为“待复核”，不能复发重开：只有“已销号”的问题可以复发重开（问题尚未销号，请复核）",
     (ASSIGN, REVIEW): "问题 ZG-0001 当前为“待复核”，不能改派：只有“待整改”、“整改中”的问题可以改派（问题已提交复核；如需改派，请先退回）",
@@ -111,7 +111,7 @@ CREATE_DATA = {
 
 def test_apply_full_life() -> None:
     p = apply(None, ev(1, CREATE, D(2026, 11, 2), **CREATE_DATA))
-    assert (p.state, p.created, p.events, p.items) == (TODO, D(2026, 11, 2), 1, ("env-roads",))
+    assert (p.state, p.created, p.events, p.items) == (PENDING, D(2026, 11, 2), 1, ("env-roads",))
     p = apply(p, ev(2, START, D(2026, 11, 3)))
     assert (p.state, p.started) == (DOING, D(2026, 11, 3))
     p = apply(p, ev(3, SUBMIT, D(2026, 11, 18), description="已清理", photos=["ledger/photos/after.jpg"]))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cwassess.ledger.model import ASSIGN, CLOSED, DOING, REJECT, REVIEW, START, SUBMIT, TODO, VERIFY
+from cwassess.ledger.model import ASSIGN, CLOSED, DOING, REJECT, REVIEW, START, SUBMIT, PENDING, VERIFY
 from cwassess.ledger.service import LedgerContext, normalize_id
 from tests.ledger.conftest import TODAY, add, db_bytes, raw
 
@@ -215,7 +215,7 @@ def test_recurrence_is_a_new_linked_problem(ctx: LedgerContext) -> None:
     assert not errors and [(e.subject, e.kind) for e in events] == [("ZG-0002", "create"), ("ZG-0001", "recur")]
     new, old = ctx.store.problem("ZG-0002"), ctx.store.problem(pid)
     assert new is not None and old is not None
-    assert (new.state, new.recurs, new.description, new.unit, new.found, new.deadline) == (TODO, pid, "又堆上了", "一街道", TODAY, dt.date(2026, 12, 5))
+    assert (new.state, new.recurs, new.description, new.unit, new.found, new.deadline) == (PENDING, pid, "又堆上了", "一街道", TODAY, dt.date(2026, 12, 5))
     assert (old.state, old.recurrences) == (CLOSED, ("ZG-0002",))
     assert ctx.store.history(pid)[: len(old_history)] == old_history  # history only grows
     assert ctx.store.check() == []
