@@ -533,6 +533,8 @@ def type_text(s: dict[str, Any]) -> str:
         if mapping:
             return "规则对象，按 `type` 区分：" + "、".join(f"`{k}`" for k in mapping) + "（见 rules.md）"
         return " 或 ".join(dict.fromkeys(type_text(p) for p in s["oneOf"]))
+    if s.get("$comment") == "date":  # cwassess.models.common: a date as people write it
+        return "日期（2027-06-30、2027年6月30日等写法均可）"
     if "const" in s:
         return f"固定为 `{s['const']}`"
     if "enum" in s:

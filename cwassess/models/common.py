@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError, PydanticKnownError
 
 from cwassess.normalize import DATE_EXPECTED, cell_text, is_no_deadline_word, parse_written_date
@@ -83,9 +83,11 @@ def _date_text(value: Any) -> Any:
 # Dates a person writes, all read by cwassess.normalize (one parser, one set of messages): 2027-06-30,
 # 2027年6月30日, 2027/6/30, 20270630, full-width digits. Day is a day; Deadline (达标时间) may also be a month
 # (2027年6月底) or empty; RawDate keeps the text for readers that place their own problems.
-Day = Annotated[dt.date, BeforeValidator(_day)]
-Deadline = Annotated[dt.date | None, BeforeValidator(_deadline)]
-RawDate = Annotated[str, BeforeValidator(_date_text)]
+# Their JSON Schema says text or a number, so an editor does not underline 2027年6月30日 or an unquoted 20270630.
+_WRITTEN_DATE = WithJsonSchema({"type": ["string", "integer"], "$comment": "date"})
+Day = Annotated[dt.date, BeforeValidator(_day), _WRITTEN_DATE]
+Deadline = Annotated[dt.date | None, BeforeValidator(_deadline), WithJsonSchema({"type": ["string", "integer", "null"], "$comment": "date"})]
+RawDate = Annotated[str, BeforeValidator(_date_text), _WRITTEN_DATE]
 
 
 class StrictModel(BaseModel):
