@@ -220,6 +220,35 @@ def _any_of_types(group: list[Any]) -> str:
     return "应为" + (" " if text[0].isascii() else "") + text
 
 
+def validate_records(doc: YamlDocument, model: type[M], lists: tuple[str, ...]) -> tuple[M | None, dict[str, list[int]]]:
+    """validate_document for a file of records (documents, inspection records, waivers …): a broken entry of one of
+    `lists` costs only itself. The others are kept, each with its index in the file (so later problems still point
+    at the right line), and every problem is reported. A fault outside the records still rejects the file."""
+    if doc.data is None or not isinstance(doc.data, dict):
+        return validate_document(doc, model), {}
+    try:
+        result = model.model_validate(doc.data)
+    except ValidationError as exc:
+        doc.problems.extend(translate_errors(doc, exc, model))
+        broken: dict[str, set[int]] = {}
+        for error in exc.errors():
+            loc = error["loc"]
+            if len(loc) < 2 or loc[0] not in lists or not isinstance(loc[1], int):
+                return None, {}
+            broken.setdefault(str(loc[0]), set()).add(loc[1])
+        kept = {name: [i for i in range(len(doc.data[name])) if i not in broken[name]] for name in broken}
+        pruned = {**doc.data, **{name: [doc.data[name][i] for i in kept[name]] for name in kept}}
+        try:
+            result = model.model_validate(pruned)
+        except ValidationError:
+            return None, {}
+        return result, {name: kept.get(name, list(range(len(getattr(result, name))))) for name in lists}
+    except RecursionError:
+        doc.problems.append(doc.problem((), "schema.depth", "嵌套层级过深"))
+        return None, {}
+    return result, {name: list(range(len(getattr(result, name)))) for name in lists}
+
+
 def validate_document(doc: YamlDocument, model: type[M]) -> M | None:
     """Validate parsed data into a model; append translated problems to the document."""
     if doc.data is None:

@@ -40,13 +40,14 @@ from cwassess.perf import paused_gc
 from cwassess.problems import Problem
 from cwassess.textio import os_error_zh
 from cwassess.standard.model import Standard
-from cwassess.validation import did_you_mean, validate_document
+from cwassess.validation import did_you_mean, validate_records
 from cwassess.yamlio import Path_, YamlDocument, load_yaml
 
 EVIDENCE_DIR = "evidence"
 MANIFEST = "manifest.yaml"
 INSPECTIONS_DIR = "inspections"
 WAIVERS_FILE = "waivers.yaml"
+MANIFEST_LISTS = ("indicators", "documents", "inspections", "surveys", "vectors", "incidents", "statements")
 PEST_INDICATORS = {"rat": "rat-density", "mosquito": "mosquito-density", "fly": "fly-density", "cockroach": "cockroach-density"}
 # What a file's first bytes must look like for each extension.
 _MAGIC = {
@@ -74,6 +75,7 @@ class _Reader:
         self.limits = ws.limits
         self.open_files = open_files
         self.digests = DigestCache(ws.root)
+        self.at: dict[str, list[int]] = {}  # the manifest being read: each kept entry's index in its file
         self.std: Standard = ws.standard
         self.city: CityFile = ws.city
         self.today = today
@@ -117,7 +119,7 @@ class _Reader:
     def manifest(self, folder: Path) -> None:
         path = folder / MANIFEST
         doc = load_yaml(path, display_path(path), self.limits.text_bytes, cache=self.ws.cache)
-        manifest = validate_document(doc, EvidenceManifest)
+        manifest, self.at = validate_records(doc, EvidenceManifest, MANIFEST_LISTS)
         self.problems.extend(doc.problems)
         if manifest is None:
             return
@@ -131,22 +133,22 @@ class _Reader:
             )
         self.indicators(doc, manifest, dept)
         self.documents(doc, manifest, dept, folder)
-        for i, entry in enumerate(manifest.inspections):
+        for i, entry in zip(self.at["inspections"], manifest.inspections, strict=True):
             self.inspection(doc, ("inspections", i), entry, dept)
         self.surveys(doc, manifest, dept)
         self.vectors(doc, manifest, dept)
-        for i, inc in enumerate(manifest.incidents):
+        for i, inc in zip(self.at["incidents"], manifest.incidents, strict=True):
             when = self.date(doc, ("incidents", i, "date"), inc.date)
             if when is not None:
                 self.evidence.incidents.append(
                     Incident(department=dept, type=inc.type, date=when, description=inc.description, where=self.where(doc, ("incidents", i)))
                 )
-        for i, st in enumerate(manifest.statements):
+        for i, st in zip(self.at["statements"], manifest.statements, strict=True):
             if self.known_item(doc, ("statements", i, "item"), st.item):
                 self.evidence.statements.append(Statement(department=dept, item=st.item, text=st.text, where=self.where(doc, ("statements", i))))
 
     def indicators(self, doc: YamlDocument, manifest: EvidenceManifest, dept: str) -> None:
-        for i, entry in enumerate(manifest.indicators):
+        for i, entry in zip(self.at["indicators"], manifest.indicators, strict=True):
             base: Path_ = ("indicators", i)
             if not self.known_indicator(doc, (*base, "indicator"), entry.indicator):
                 continue
@@ -175,7 +177,7 @@ class _Reader:
 
     def documents(self, doc: YamlDocument, manifest: EvidenceManifest, dept: str, folder: Path) -> None:
         seen: dict[str, int] = {}
-        for i, entry in enumerate(manifest.documents):
+        for i, entry in zip(self.at["documents"], manifest.documents, strict=True):
             base: Path_ = ("documents", i)
             line, _ = doc.position(base)
             if entry.id in seen:
@@ -311,7 +313,7 @@ class _Reader:
         )
 
     def surveys(self, doc: YamlDocument, manifest: EvidenceManifest, dept: str) -> None:
-        for i, entry in enumerate(manifest.surveys):
+        for i, entry in zip(self.at["surveys"], manifest.surveys, strict=True):
             base: Path_ = ("surveys", i)
             if not self.known_indicator(doc, (*base, "indicator"), entry.indicator):
                 continue
@@ -327,7 +329,7 @@ class _Reader:
             )
 
     def vectors(self, doc: YamlDocument, manifest: EvidenceManifest, dept: str) -> None:
-        for i, entry in enumerate(manifest.vectors):
+        for i, entry in zip(self.at["vectors"], manifest.vectors, strict=True):
             base: Path_ = ("vectors", i)
             ind = self.std.indicators_by_id.get(PEST_INDICATORS[entry.pest])
             known = {s.id: s for s in ind.sub_indicators} if ind else {}
@@ -354,11 +356,11 @@ class _Reader:
         folder = self.ws.root / INSPECTIONS_DIR
         for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
             doc = load_yaml(path, display_path(path), self.limits.text_bytes, cache=self.ws.cache)
-            parsed = validate_document(doc, InspectionFile)
+            parsed, at = validate_records(doc, InspectionFile, ("inspections",))
             self.problems.extend(doc.problems)
             if parsed is None:
                 continue
-            for i, entry in enumerate(parsed.inspections):
+            for i, entry in zip(at["inspections"], parsed.inspections, strict=True):
                 self.inspection(doc, ("inspections", i), entry, parsed.department)
 
     def waivers(self) -> None:
@@ -366,11 +368,11 @@ class _Reader:
         if not path.is_file():
             return
         doc = load_yaml(path, display_path(path), self.limits.text_bytes)
-        parsed = validate_document(doc, WaiverFile)
+        parsed, at = validate_records(doc, WaiverFile, ("waivers",))
         self.problems.extend(doc.problems)
         if parsed is None:
             return
-        for i, w in enumerate(parsed.waivers):
+        for i, w in zip(at["waivers"], parsed.waivers, strict=True):
             base: Path_ = ("waivers", i)
             if not self.known_item(doc, (*base, "item"), w.item):
                 continue

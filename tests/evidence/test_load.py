@@ -171,7 +171,32 @@ def test_the_department_must_be_written_as_its_code(ws: Path) -> None:
     assert {d.department for d in evidence.documents} == {"chengguan"}
 
 
-def test_a_schema_error_rejects_the_manifest(ws: Path) -> None:
+def test_a_broken_record_costs_only_itself(ws: Path) -> None:
+    """One document with a typo must not drop the department's other evidence; later problems keep their lines."""
+    good = "  - id: {id}\n    file: minutes-2024.pdf\n    title: 会议纪要\n    item: org-agenda\n    material: meeting-minutes\n    type: 会议纪要\n    issued: {issued}\n"
+    manifest(ws, "department: aiweiban\ndocuments:\n" + good.format(id="a", issued="2026-09-01") + "  - id: b\n    colour: red\n" + good.format(id="c", issued="2026年13月1日"))
+    evidence, problems = read(ws)
+    assert rendered(problems) == [
+        f"{M}:10:5: 错误: documents.1.file: 缺少必填字段",
+        f"{M}:10:5: 错误: documents.1.item: 缺少必填字段",
+        f"{M}:10:5: 错误: documents.1.material: 缺少必填字段",
+        f"{M}:10:5: 错误: documents.1.title: 缺少必填字段",
+        f"{M}:10:5: 错误: documents.1.type: 缺少必填字段",
+        f"{M}:11:5: 错误: documents.1.colour: 未知字段“colour”",
+        f"{M}:12:5: 错误: documents.2: 文件缺少日期：发文日期（issued）、生效日期（effective）或覆盖时间段（period）至少填一项",
+        f"{M}:18:5: 错误: documents.2.issued: 无法识别的日期“2026年13月1日”（应为：YYYY-MM-DD、2024年3月5日 或 2024.3.5）",
+    ]
+    assert [d.id for d in evidence.documents if d.department == "aiweiban"] == ["a", "c"]
+
+
+def test_a_fault_outside_the_records_rejects_the_manifest(ws: Path) -> None:
+    manifest(ws, "department: aiweiban\ndocuments: {a: 1}\nsurveys: []\n")
+    evidence, problems = read(ws)
+    assert [p.code for p in problems] == ["schema.list_type"]
+    assert {d.department for d in evidence.documents} == {"chengguan"}
+
+
+def test_a_schema_error_in_the_only_record_leaves_no_evidence(ws: Path) -> None:
     manifest(ws, "department: aiweiban\ndocuments:\n  - id: a\n    file: minutes-2024.pdf\n    item: org-agenda\n    material: meeting-minutes\n    type: 纪要\n    colour: red\n")
     evidence, problems = read(ws)
     assert rendered(problems) == [

@@ -412,9 +412,12 @@ CASES: list[Case] = [
     Case("evidence/e26-html-in-text.yaml", "manifest", [], note="HTML in title and statement: accepted as text"),
     Case("evidence/e27-formula-in-text.yaml", "manifest", [], note="formulas in title and statement: accepted as text"),
     Case("evidence/e28-survey-rates.yaml", "manifest", [
+        "ws/evidence/aiweiban/manifest.yaml:4:81: 警告: surveys.1.rate: 按比例理解：0.95 → 95%",
+        "ws/evidence/aiweiban/manifest.yaml:5:81: 错误: surveys.2.rate: 无法识别的数值“很好”",
+        "ws/evidence/aiweiban/manifest.yaml:6:81: 错误: surveys.3.rate: 数值不能为负数（实际：-1）",
         "ws/evidence/aiweiban/manifest.yaml:7:62: 错误: surveys.4.sample_size: 数值过小（应为：≥ 1；实际：0）",
         "ws/evidence/aiweiban/manifest.yaml:8:62: 错误: surveys.5.sample_size: 数值过大（应为：≤ 10000000；实际：1000000000.0）",
-    ], note="survey rates and sample sizes"),
+    ], note="survey rates and sample sizes: two broken records cost only themselves, the others are still read and checked"),
     Case("evidence/e29-inspection-dates.yaml", "inspections", [
         "ws/inspections/q1.yaml:3:56: 错误: inspections.0.date: 无法识别的日期“2024年13月1日”（应为：YYYY-MM-DD、2024年3月5日 或 2024.3.5）",
         "ws/inspections/q1.yaml:4:56: 警告: inspections.1.date: 日期 2099-12-31 晚于今天（2027-03-01）",
