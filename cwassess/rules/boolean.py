@@ -6,7 +6,7 @@ from cwassess.engine.context import Context
 from cwassess.engine.results import Finding
 from cwassess.models.standard import BooleanRule, Indicator, Item
 from cwassess.rules.base import RuleDoc, fmt
-from cwassess.rules.indicator_common import indicator_finding, latest, missing, series_of
+from cwassess.rules.indicator_common import indicator_finding, latest, missing, outdated, series_of
 
 TYPE = "boolean"
 DOC = RuleDoc(
@@ -23,5 +23,7 @@ def evaluate(ctx: Context, item: Item, ind: Indicator, spec: BooleanRule) -> Fin
     value = latest(series)
     if value is None or not isinstance(value.value, bool):
         return missing(ctx, item, ind, spec, TYPE)
+    if stale := outdated(ctx, item, ind, spec, TYPE, value, series):
+        return stale
     status = "达标" if value.value == spec.expected else "不达标"
     return indicator_finding(ctx, item, ind, spec, TYPE, status, f"{value.year}年 填报“{fmt(value.value)}”", series, 1)

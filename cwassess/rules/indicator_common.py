@@ -6,7 +6,7 @@ from cwassess.engine.context import Context
 from cwassess.engine.results import Finding, Status
 from cwassess.evidence.model import IndicatorSeries, IndicatorValue
 from cwassess.models.standard import Indicator, IndicatorRule, Item
-from cwassess.rules.base import finding, fmt
+from cwassess.rules.base import finding, fmt, value_text
 from cwassess.standard.describe import describe_rule, rule_origin
 
 
@@ -61,6 +61,16 @@ def indicator_finding(
         departments=owners or ctx.responsible(item.id),
         origin=rule_origin(spec) if spec else None,
     )
+
+
+def outdated(ctx: Context, item: Item, ind: Indicator, spec: IndicatorRule | None, rule: str, value: IndicatorValue, series: IndicatorSeries | None) -> Finding | None:
+    """A latest value too old to stand for the city today counts as not reported (the assessment reads recent data)."""
+    oldest = ctx.today.year - ctx.scheme.data_max_age_years
+    if value.year >= oldest:
+        return None
+    shown = value_text(value.value, ind.unit) if isinstance(value.value, float) else fmt(value.value)
+    text = f"最新数据为 {value.year}年 {shown}，早于 {oldest} 年：请补报 {oldest} 年及以后的数据"
+    return indicator_finding(ctx, item, ind, spec, rule, "缺材料", text, series, 1)
 
 
 def missing(ctx: Context, item: Item, ind: Indicator, spec: IndicatorRule | None, rule: str, what: str = "") -> Finding:
