@@ -19,4 +19,4 @@ MANIFEST_NAME = "manifest.json"
 REPORT_NAME = "build-report.json"
 STATE_NAME = ".state.json"
 ZIP_NAME = "迎评资料汇编.zip"  # beside reports/packet/, in reports/
-FORMAT_VERSION = 2  # bump when the layout of boxes changes: every fingerprint changes, every box is rebuilt
+FORMAT_VERSION = 3  # bump when the layout of boxes changes: every fingerprint changes, every box is rebuilt

@@ -9,6 +9,7 @@ Coordinates are PDF points from the bottom left.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,7 @@ MUTED = (0.42, 0.42, 0.42)
 MISS = (0.7, 0.1, 0.1)
 LEADING = 1.45
 NO_LINE_START = set("，。、；：！？）》」』”’】〉…,.;:!?)]%")
+_TOKENS = re.compile(r"[A-Za-z0-9０-９.%\-]+|.", re.S)  # runs kept on one line, else one character
 LABEL_SIZE = 9
 
 
@@ -71,22 +73,29 @@ def font(bold: bool) -> Face:
 
 
 def wrap(text: str, size: float, width: float, bold: bool = False, max_lines: int | None = None) -> list[str]:
-    """Lines of `text` no wider than `width` (a break anywhere, as Chinese breaks; closing punctuation never starts
-    a line; hard breaks at newlines). With `max_lines`, the last line kept ends in "…" when text was cut."""
+    """Lines of `text` no wider than `width`: a break anywhere between Chinese characters, never inside a run of
+    Latin letters and digits (a year, a 文号 number) unless the run alone is wider than a line; closing punctuation
+    never starts a line; hard breaks at newlines. With `max_lines`, the last line kept ends in "…" when text was cut."""
     f = font(bold)
     scale = size / 1000
     lines: list[str] = []
     for para in text.split("\n"):
         line: list[str] = []
         used = 0.0
-        for ch in para:
-            w = f.advance(ch) * scale
-            if line and used + w > width and ch not in NO_LINE_START:
-                lines.append("".join(line).rstrip())
-                line, used = ([], 0.0) if ch == " " else ([ch], w)
-                continue
-            line.append(ch)
-            used += w
+        for token in _TOKENS.findall(para):
+            w = sum(f.advance(ch) for ch in token) * scale
+            if len(token) > 1 and w > width:  # wider than a line on its own: break it like Chinese
+                pieces = list(token)
+            else:
+                pieces = [token]
+            for piece in pieces:
+                pw = w if piece is token else f.advance(piece) * scale
+                if line and used + pw > width and piece[0] not in NO_LINE_START:
+                    lines.append("".join(line).rstrip())
+                    line, used = ([], 0.0) if piece == " " else ([piece], pw)
+                    continue
+                line.append(piece)
+                used += pw
         lines.append("".join(line).rstrip())
     while len(lines) > 1 and not lines[-1]:
         lines.pop()

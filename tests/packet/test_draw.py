@@ -31,6 +31,15 @@ def test_wrap_breaks_anywhere_but_never_before_closing_punctuation() -> None:
     assert "".join(lines) == text
 
 
+def test_wrap_keeps_numbers_and_latin_words_together() -> None:
+    text = "示例市人民政府 示政发〔2024〕15号"
+    width = font(False).width("示例市人民政府 示政发〔20", 10)
+    lines = wrap(text, 10, width)
+    assert lines == ["示例市人民政府 示政发〔", "2024〕15号"]
+    long = "A" * 80  # wider than a line: broken like Chinese
+    assert "".join(wrap(long, 10, 100)) == long and len(wrap(long, 10, 100)) > 1
+
+
 def test_wrap_cuts_with_an_ellipsis_and_keeps_hard_breaks() -> None:
     assert wrap("第一段\n第二段", 10, 500) == ["第一段", "第二段"]
     cut = wrap("很长的材料名称" * 20, 10, 100, max_lines=2)
