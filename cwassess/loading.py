@@ -19,7 +19,7 @@ from cwassess.sheets import Limits
 from cwassess.standard.lint import lint_profile, lint_standard
 from cwassess.standard.load import Locator, load_standard
 from cwassess.standard.model import Section, Standard
-from cwassess.validation import did_you_mean, validate_document
+from cwassess.validation import did_you_mean, validate_document, validate_records
 from cwassess.workspace import standard_dir
 from cwassess.yamlio import YamlCache, load_yaml
 
@@ -149,7 +149,7 @@ def _load_claims(ws: Workspace) -> None:
     for path in sorted(folder.glob("*.yaml")):
         shown = display_path(path)
         doc = load_yaml(path, shown, ws.limits.text_bytes)
-        claims = validate_document(doc, ClaimsFile)
+        claims, at = validate_records(doc, ClaimsFile, ("claims",))  # a broken claim costs only itself
         ws.problems.extend(doc.problems)
         if claims is None:
             continue
@@ -161,8 +161,8 @@ def _load_claims(ws: Workspace) -> None:
             ws.problems.append(doc.problem(("department",), "claims.duplicate-file", f"部门“{claims.department}”的认领已在 {ws.claim_files[claims.department]} 中"))
             continue
         ws.claim_files[claims.department] = shown
-        for i, _ in enumerate(claims.claims):
-            ws.locator.add(("claim", claims.department, str(i)), doc, ("claims", i))
+        for n, i in enumerate(at["claims"]):
+            ws.locator.add(("claim", claims.department, str(n)), doc, ("claims", i))
         ws.locator.add(("claims", claims.department), doc, ())
         ws.claims.append(claims)
 
