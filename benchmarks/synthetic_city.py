@@ -25,7 +25,6 @@ import base64
 import datetime as dt
 import hashlib
 import json
-import math
 import os
 import random
 import re
