@@ -21,9 +21,7 @@ import subprocess
 from dataclasses import dataclass, field
 from typing import Any
 
-# As cwassess.render.pdf names them; not imported from there, which would load WeasyPrint (≈0.5 s) for nothing.
-CJK_FAMILY = "Noto Sans CJK SC"
-INSTALL_HINT = "sudo apt-get install fonts-noto-cjk"
+from cwassess.render.fonts import CJK_FAMILY, INSTALL_HINT  # not from render.pdf, which would load WeasyPrint
 
 
 class FontError(RuntimeError):

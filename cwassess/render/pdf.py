@@ -12,10 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cwassess.render.fetcher import LockedFetcher
-
-CJK_FAMILY = "Noto Sans CJK SC"
-FONT_PACKAGE = "fonts-noto-cjk"
-INSTALL_HINT = f"sudo apt-get install {FONT_PACKAGE}"
+from cwassess.render.fonts import CJK_FAMILY, FONT_PACKAGE, INSTALL_HINT
 
 
 class RenderError(RuntimeError):
