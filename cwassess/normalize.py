@@ -95,8 +95,7 @@ def parse_date(value: object, *, deadline: bool = False) -> tuple[dt.date | None
         except ValueError:
             pass
         else:
-            if MIN_YEAR <= day.year <= MAX_YEAR:
-                return day, None
+            return _checked(day, value)
     if is_blank(value):
         return None, None
     if isinstance(value, dt.datetime):  # a 1900-01-01 cell is a small number formatted as a date, not a day
@@ -155,7 +154,8 @@ def parse_written_date(value: object, *, deadline: bool = False) -> tuple[dt.dat
 
 def _checked(date: dt.date, original: object) -> tuple[dt.date | None, str | None]:
     if not MIN_YEAR <= date.year <= MAX_YEAR:
-        return None, bad_date(original)
+        shown = shorten(cell_text(original) if not isinstance(original, str) else original.strip())
+        return None, f"日期“{shown}”不在 {MIN_YEAR}—{MAX_YEAR} 年之间"
     return date, None
 
 

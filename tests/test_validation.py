@@ -139,7 +139,7 @@ def test_the_assessment_date_is_read_by_the_one_date_parser(written: str, date: 
         ("2027-02-30", "无法识别的日期“2027-02-30”"),
         ("86400", "无法识别的日期“86400”"),  # not a Unix timestamp (pydantic's 1970-01-02)
         ("45356", "无法识别的日期“45356”"),  # not an Excel serial
-        ("1989-12-31", "无法识别的日期“1989-12-31”"),
+        ("1989-12-31", "日期“1989-12-31”不在 1990—2100 年之间"),
         ("true", "无法识别的日期“TRUE”"),
         ("2027年6月底", "无法识别的日期“2027年6月底”"),  # an assessment happens on a day
         ("''", "缺少日期"),

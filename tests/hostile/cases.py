@@ -742,7 +742,7 @@ CASES: list[Case] = [
         "li06-no-header.csv: 错误: 找不到表头：需要包含“发现日期”和“问题描述”列（在每个工作表的前 30 行中查找）",
     ], note="no header"),
     Case("sheets/li07-odd-cells.xlsx", "ledger-import", [
-        "li07-odd-cells.xlsx:2:2: 错误: Sheet1!B2（发现日期）: 无法识别的日期“1900-01-01”",
+        "li07-odd-cells.xlsx:2:2: 错误: Sheet1!B2（发现日期）: 日期“1900-01-01”不在 1990—2100 年之间",
         f"li07-odd-cells.xlsx:3:11: 错误: Sheet1!K3（条目）: 未知条目“{NINES[:59]}…”",
     ], note="a date cell showing 1900-01-01 is refused like the typed date; a 4,400-digit 条目 is an unknown item, shortened (was a crash: int())"),
     # --- the ledger's files ----------------------------------------------------------------------------------

@@ -73,9 +73,9 @@ def test_odd_item_cells_are_unknown_items(ctx: LedgerContext) -> None:
 
 def test_dates_outside_1990_to_2100_are_refused_also_from_date_cells(ctx: LedgerContext) -> None:
     """An empty cell formatted as a date shows 1900-01-01 (Excel's serial 1): refused as the typed date would be."""
-    assert messages(ctx, found=dt.datetime(1900, 1, 1)) == ["无法识别的日期“1900-01-01”"]
-    assert messages(ctx, found="1900-01-01") == ["无法识别的日期“1900-01-01”"]
-    assert messages(ctx, deadline=dt.date(2101, 1, 1)) == ["无法识别的日期“2101-01-01”"]
+    assert messages(ctx, found=dt.datetime(1900, 1, 1)) == ["日期“1900-01-01”不在 1990—2100 年之间"]
+    assert messages(ctx, found="1900-01-01") == ["日期“1900-01-01”不在 1990—2100 年之间"]
+    assert messages(ctx, deadline=dt.date(2101, 1, 1)) == ["日期“2101-01-01”不在 1990—2100 年之间"]
     data, _ = ctx.validate(raw(found=dt.datetime(2026, 11, 10)))
     assert data is not None and data["found"] == "2026-11-10"
 
