@@ -23,6 +23,7 @@ class DigestCache:
         self.root = root
         self.path = root / CACHE_FILE
         self.known: dict[str, list[object]] = {}
+        self.seen: set[str] = set()  # saved: only the files this run looked at, so deleted files drop out
         self.changed = False
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
@@ -32,6 +33,7 @@ class DigestCache:
             pass
 
     def get(self, real: str, stamp: Stamp) -> tuple[str, bytes] | None:
+        self.seen.add(real)
         entry = self.known.get(real)
         try:
             if entry is not None and tuple(entry[:3]) == stamp and isinstance(entry[3], str) and len(entry[3]) == 64:
@@ -42,17 +44,18 @@ class DigestCache:
 
     def put(self, real: str, stamp: Stamp, digest: str, head: bytes) -> None:
         self.known[real] = [*stamp, digest, head.hex()]
+        self.seen.add(real)
         self.changed = True
 
     def save(self) -> None:
-        if not self.changed:
+        if not self.changed and self.seen == self.known.keys():
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if not Path(os.path.realpath(self.path.parent)).is_relative_to(os.path.realpath(self.root)):
                 return  # .cwassess leads out of the workspace: never write there
             tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"version": VERSION, "files": self.known}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            tmp.write_text(json.dumps({"version": VERSION, "files": {k: v for k, v in self.known.items() if k in self.seen}}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
             tmp.replace(self.path)
         except OSError:
             pass  # read-only workspace: hash again next time
