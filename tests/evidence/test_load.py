@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import json
 import os
 import shutil
 import unicodedata
@@ -512,8 +513,6 @@ def test_unchanged_files_are_not_read_again_and_replaced_ones_are(ws: Path, monk
     assert len(read(ws)[1]) == 1 and "minutes-2024.pdf" in reads  # a damaged cache only costs a read
     manifest(ws, "department: aiweiban\n")
     read(ws)
-    import json
-
     kept = json.loads((ws / ".cwassess" / "cache" / "files.json").read_text(encoding="utf-8"))["files"]
     assert not any(name.endswith("minutes-2024.pdf") for name in kept)  # files no longer named drop out
 
