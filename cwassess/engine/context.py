@@ -40,7 +40,7 @@ class Context:
     vectors: dict[str, list[VectorResult]] = field(default_factory=dict)
     evidence: Evidence = field(default_factory=Evidence)
     sites_by_item: dict[str, list[Inspection]] | None = None  # built on first use by sampled_sites
-    site_owner: dict[str, str] = field(default_factory=dict)  # "dept/inspection id" → the item its problems cost points on
+    site_owner: dict[str, str] = field(default_factory=dict)  # "dept/inspection id/n" → the item problem n costs points on
     open_problems: list[OpenProblem] = field(default_factory=list)  # ledger problems not yet 已销号
     closed_sites: set[str] = field(default_factory=set)  # inspection keys whose ledger problem is 已销号
 

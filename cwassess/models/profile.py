@@ -52,6 +52,10 @@ class ScoringScheme(StrictModel):
     pass_ratio: Number = Field(default=0.9, ge=0, le=1, description="模拟通过所需的总得分率")
     survey_min_sample: dict[Slug, Integer] = Field(default_factory=dict, description="调查类指标的最低样本量")
     site_types: dict[ShortText, list[Slug]] = Field(default_factory=dict, description="点位类型 → 计入的条目")
+    problem_items: dict[ShortText, list[Slug]] = Field(
+        default_factory=dict,
+        description="问题类别 → 优先扣分的条目：点位对应多个条目时，该类问题计入其中第一个列出的条目（如 无三防 → 防蝇防鼠设施）",
+    )
     inspection_days: Integer = Field(default=365, ge=1, le=3650, description="计入评分的检查记录时间范围（天）")
     data_max_age_years: Integer = Field(
         default=2, ge=0, le=20, description="指标最新数据的年份最多早于今年几年（默认 2：2026 年测评时，最新数据须为 2024 年或以后）"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from cwassess.engine.context import Context
 from cwassess.engine.results import Finding
 from cwassess.models.standard import Item
+from cwassess.rules import sampled_sites
 from cwassess.rules.base import RuleDoc, finding, points_text
 
 TYPE = "open_problems"
@@ -18,14 +19,18 @@ DOC = RuleDoc(
 
 
 def evaluate(ctx: Context, item: Item, site_gaps: set[str]) -> list[Finding]:
-    """One finding per open problem on this item, unless the same problem is already a site finding."""
+    """One finding per open problem on this item, unless the same problem is a site finding: here already, or on
+    the one item a recent site problem costs points on (sampled_sites)."""
     points = ctx.scheme.deductions.open_problem
+    owners = sampled_sites.site_owners(ctx)
     found = []
     for problem in ctx.open_problems:
         if item.id not in problem.items:
             continue
         if problem.inspection_key and f"{item.id}/site/{problem.inspection_key}" in site_gaps:
             continue  # already deducted once as a site problem
+        if problem.inspection_key and owners.get(problem.inspection_key, item.id) != item.id:
+            continue  # deducted on the item that owns this site problem
         overdue = f"，已逾期 {problem.days_overdue} 天" if problem.days_overdue > 0 else f"，整改期限 {problem.deadline}"
         found.append(
             finding(

@@ -30,28 +30,40 @@ def _fold(text: str) -> str:
 def sites_for(ctx: Context, item_id: str) -> list[Inspection]:
     """Recent inspections that count for an item: named explicitly, or mapped from their site type.
 
-    A site counts toward the sample of every item it maps to, but its problems cost points on one item only, the
-    first of them that is assessed on site in this city (农贸市场 → 农贸市场 item, not also 病媒防制设施).
+    A site counts toward the sample of every item it maps to, but each of its problems costs points on one item
+    only: the first item the profile's problem_items lists for its class among the site's items (无三防 at a
+    小餐饮店 → 防蝇防鼠设施), else the site's first item assessed on site in this city.
     """
     if ctx.sites_by_item is None:
         earliest = ctx.today - dt.timedelta(days=ctx.scheme.inspection_days)
         mapping = {_fold(k): v for k, v in ctx.scheme.site_types.items()}
+        preferred = {_fold(k): v for k, v in ctx.scheme.problem_items.items()}
         index: dict[str, list[Inspection]] = {}
         owners: dict[str, str] = {}
         on_site: dict[str, bool] = {}
         for inspection in ctx.inspections:
-            if earliest <= inspection.date <= ctx.today:
-                targets = inspection.items or mapping.get(_fold(inspection.site_type), [])
-                for target in targets:
-                    index.setdefault(target, []).append(inspection)
-                    if target not in on_site:
-                        on_site[target] = _assessed_on_site(ctx, target)
-                owner = next((t for t in targets if on_site[t]), None)
+            if not earliest <= inspection.date <= ctx.today:
+                continue
+            targets = inspection.items or mapping.get(_fold(inspection.site_type), [])
+            for target in targets:
+                index.setdefault(target, []).append(inspection)
+                if target not in on_site:
+                    on_site[target] = _assessed_on_site(ctx, target)
+            default = next((t for t in targets if on_site[t]), None)
+            for n, problem in enumerate(inspection.problems, start=1):
+                wanted = preferred.get(_fold(problem.problem_class), [])
+                owner = next((t for t in wanted if t in targets and on_site[t]), default)
                 if owner is not None:
-                    owners[_site_key(inspection)] = owner
+                    owners[f"{_site_key(inspection)}/{n}"] = owner
         ctx.sites_by_item = index
         ctx.site_owner = owners
     return ctx.sites_by_item.get(item_id, [])
+
+
+def site_owners(ctx: Context) -> dict[str, str]:
+    """"dept/inspection id/n" → the item inspection problem n costs points on (built once per context)."""
+    sites_for(ctx, "")
+    return ctx.site_owner
 
 
 def _site_key(site: Inspection) -> str:
@@ -108,12 +120,11 @@ def evaluate(ctx: Context, item: Item) -> list[Finding]:
         )
     counted_elsewhere: set[str] = set()
     for site in sites:
-        owner = ctx.site_owner.get(_site_key(site), item.id)
-        if owner != item.id:
-            if site.problems:
-                counted_elsewhere.add(owner)
-            continue
         for n, problem in enumerate(site.problems, start=1):
+            owner = ctx.site_owner.get(f"{_site_key(site)}/{n}", item.id)
+            if owner != item.id:
+                counted_elsewhere.add(owner)
+                continue
             cls = _fold(problem.problem_class)
             points = deductions.site_problem.get(cls, deductions.site_problem_default)
             if f"{site.department}/{site.id}/{n}" in ctx.closed_sites:

@@ -298,6 +298,10 @@ def _lint_scoring(profile: ProfileFile, std: Standard, report) -> Iterator[Probl
         for j, item_id in enumerate(targets):
             if item_id not in items:
                 yield report(("scoring", "site_types", site_type, j), "ref.item", _unknown("条目", item_id, items))
+    for problem_class, targets in scoring.problem_items.items():
+        for j, item_id in enumerate(targets):
+            if item_id not in items:
+                yield report(("scoring", "problem_items", problem_class, j), "ref.item", _unknown("条目", item_id, items))
     for item_id in scoring.item_marks_override:
         if item_id not in items:
             yield report(("scoring", "item_marks_override", item_id), "ref.item", _unknown("条目", item_id, items))
