@@ -186,6 +186,22 @@ def test_lint_profile_reports_through_the_given_reporter(mini: Path) -> None:
     ]
 
 
+def test_scoring_tables_name_known_items(mini: Path) -> None:
+    std = load_standard(mini).standard
+    assert std is not None
+    profile = ProfileFile.model_validate(
+        {
+            "id": "x", "title": "x", "provenance": {"verified": "unverified"}, "standard": "mini",
+            "scoring": {"scheme": "deduction", "site_types": {"学校": ["org-plann"]}, "problem_items": {"无三防": ["org-plan", "org-plam"]}},
+        }
+    )
+    seen = [(tuple(sub), code, msg) for sub, code, msg in lint_profile(profile, std, lambda sub, code, msg, **kw: (sub, code, msg))]
+    assert seen == [
+        (("scoring", "site_types", "学校", 0), "ref.item", "未知条目“org-plann”，是否想写“org-plan”？"),
+        (("scoring", "problem_items", "无三防", 1), "ref.item", "未知条目“org-plam”，是否想写“org-plan”？"),
+    ]
+
+
 def test_lint_is_pure(mini: Path) -> None:
     """Linting twice gives the same problems and leaves the standard untouched."""
     result = load_standard(mini)
