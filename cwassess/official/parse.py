@@ -312,31 +312,33 @@ def _runs(numbers: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
+def _numbering(entries, lines, problem, out, kind, prefix, noun, shown):  # type: ignore[no-untyped-def]
+    """Items or sections: each number once, in rising order. A repeated number is reported at its second place,
+    an entry after a higher number as out of order; returns where each number stands (its entry indexes)."""
+    by_number: dict[int, list[int]] = defaultdict(list)
+    for index, entry in enumerate(entries):
+        by_number[entry.number].append(index)
+    for number, indexes in sorted(by_number.items()):
+        if len(indexes) > 1:
+            wheres = "、".join(entries[i].where for i in indexes)
+            out.append(problem(f"official.duplicate-{kind}", f"{prefix}{shown(number)}出现了 {len(indexes)} 次：{wheres}", lines[indexes[1]]))
+    previous = None
+    for index, entry in enumerate(entries):
+        if by_number[entry.number][0] != index:
+            continue
+        if previous is not None and entry.number < previous.number:
+            message = f"{noun}顺序错乱：{entry.where}的{shown(entry.number)}排在{previous.where}的{shown(previous.number)}之后"
+            out.append(problem(f"official.{kind}-order", message, lines[index]))
+        if previous is None or entry.number > previous.number:
+            previous = entry
+    return by_number
+
+
 def _check_items(doc, item_lines, expected, problem, locator):  # type: ignore[no-untyped-def]
     out: list[Problem] = []
     if not doc.items:
         return [problem("official.no-items", "未找到任何条目：正文中应有以“（一）”“（二）”……开头的段落")]
-    by_number: dict[int, list[int]] = defaultdict(list)
-    for index, item in enumerate(doc.items):
-        by_number[item.number].append(index)
-    for number, indexes in sorted(by_number.items()):
-        if len(indexes) > 1:
-            wheres = "、".join(doc.items[i].where for i in indexes)
-            out.append(problem("official.duplicate-item", f"序号{item_label(number)}出现了 {len(indexes)} 次：{wheres}", item_lines[indexes[1]]))
-    previous = None
-    for index, item in enumerate(doc.items):
-        if by_number[item.number][0] != index:
-            continue
-        if previous is not None and item.number < previous.number:
-            out.append(
-                problem(
-                    "official.item-order",
-                    f"条目顺序错乱：{item.where}的{item.label}排在{previous.where}的{previous.label}之后",
-                    item_lines[index],
-                )
-            )
-        if previous is None or item.number > previous.number:
-            previous = item
+    by_number = _numbering(doc.items, item_lines, problem, out, "item", "序号", "条目", item_label)
     present = sorted(by_number)
     top = max(present[-1], expected or 0)
     missing = [n for n in range(1, top + 1) if n not in by_number]
@@ -382,30 +384,7 @@ def _check_sections(doc, section_lines, expected, problem, locator):  # type: ig
         if expected:
             out.append(problem("official.no-sections", "未找到任何部分标题：正文中应有“一、爱国卫生组织管理”这样的标题", severity="warning"))
         return out
-    by_number: dict[int, list[int]] = defaultdict(list)
-    for index, section in enumerate(doc.sections):
-        by_number[section.number].append(index)
-    for number, indexes in sorted(by_number.items()):
-        if len(indexes) > 1:
-            wheres = "、".join(doc.sections[i].where for i in indexes)
-            out.append(
-                problem("official.duplicate-section", f"部分“{chinese_number(number)}、”出现了 {len(indexes)} 次：{wheres}", section_lines[indexes[1]])
-            )
-    previous = None
-    for index, section in enumerate(doc.sections):
-        if by_number[section.number][0] != index:
-            continue
-        if previous is not None and section.number < previous.number:
-            out.append(
-                problem(
-                    "official.section-order",
-                    f"部分顺序错乱：{section.where}的“{chinese_number(section.number)}、”"
-                    f"排在{previous.where}的“{chinese_number(previous.number)}、”之后",
-                    section_lines[index],
-                )
-            )
-        if previous is None or section.number > previous.number:
-            previous = section
+    by_number = _numbering(doc.sections, section_lines, problem, out, "section", "部分", "部分", lambda n: f"“{chinese_number(n)}、”")
     top = max(max(by_number), expected or 0)
     for n in range(1, top + 1):
         if n not in by_number:
