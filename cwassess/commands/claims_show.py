@@ -5,9 +5,9 @@ from __future__ import annotations
 import typer
 
 from cwassess.claims.duties import department_duties
-from cwassess.commands.common import EXIT_USAGE, load_workspace_or_exit
+from cwassess.commands.common import department_or_exit, load_workspace_or_exit
 from cwassess.console import make_console, print_json
-from cwassess.departments import DepartmentResolver, city_departments, display_name
+from cwassess.departments import display_name
 from cwassess.models.claims import ROLE_ZH
 from cwassess.workspace import today
 
@@ -23,11 +23,7 @@ def show(
 ) -> None:
     """一个部门的职责清单：认领的条目、检查要点、所需材料、指标和达标时间。"""
     ws = load_workspace_or_exit(ctx, as_json)
-    resolver = DepartmentResolver(city_departments(ws.standard.departments, ws.city))
-    code = resolver.resolve(department)
-    if code is None:
-        make_console(stderr=True).print(resolver.unknown_message(department), markup=False)
-        raise typer.Exit(EXIT_USAGE)
+    code = department_or_exit(ws, department)
     name = display_name(code, ws.standard.departments_by_code, ws.city)
     claims = next((c for c in ws.claims if c.department == code), None)
     duties = department_duties(ws.standard, ws.city, claims, code, name, today())

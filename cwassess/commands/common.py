@@ -87,3 +87,15 @@ def load_workspace_or_exit(ctx: typer.Context, as_json: bool, with_claims: bool 
     if ws.city is None or ws.standard is None or blocking:
         fail_with(ws.problems, as_json, "工作区无法使用")
     return ws
+
+
+def department_or_exit(ws, department: str) -> str:  # type: ignore[no-untyped-def]
+    """The code of a department named by code, name or alias; stops with exit 2 and a did-you-mean otherwise."""
+    from cwassess.departments import DepartmentResolver, city_departments
+
+    resolver = DepartmentResolver(city_departments(ws.standard.departments, ws.city))
+    code = resolver.resolve(department)
+    if code is None:
+        make_console(stderr=True).print(resolver.unknown_message(department), markup=False, soft_wrap=True)
+        raise typer.Exit(EXIT_USAGE)
+    return code

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from cwassess.commands.common import EXIT_INVALID, EXIT_USAGE, load_workspace_or_exit, print_problems, problem_counts, problems_json
+from cwassess.commands.common import EXIT_INVALID, EXIT_USAGE, department_or_exit, load_workspace_or_exit, print_problems, problem_counts, problems_json
 from cwassess.console import make_console, print_json
 
 
@@ -20,7 +20,6 @@ def import_(
     as_json: bool = typer.Option(False, "--json", help="输出一个 JSON 文档"),
 ) -> None:
     """导入部门证据模板：逐行检查（工作表、行、列），默认全部正确才写入；文件记录摘要并保留历史版本。"""
-    from cwassess.departments import DepartmentResolver, city_departments
     from cwassess.evidence.intake import apply_intake, plan_intake
     from cwassess.evidence.load import EVIDENCE_DIR, MANIFEST
     from cwassess.loading import display_path
@@ -31,11 +30,7 @@ def import_(
     from cwassess.yamlio import load_yaml
 
     ws = load_workspace_or_exit(ctx, as_json)
-    resolver = DepartmentResolver(city_departments(ws.standard.departments, ws.city))
-    code = resolver.resolve(department)
-    if code is None:
-        make_console(stderr=True).print(resolver.unknown_message(department), markup=False, soft_wrap=True)
-        raise typer.Exit(EXIT_USAGE)
+    code = department_or_exit(ws, department)
     if not _is_file(file):
         make_console(stderr=True).print(f"文件不存在：{file}", markup=False, soft_wrap=True)
         raise typer.Exit(EXIT_USAGE)

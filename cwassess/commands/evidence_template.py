@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from cwassess.commands.common import EXIT_INVALID, EXIT_USAGE, load_workspace_or_exit
+from cwassess.commands.common import EXIT_INVALID, EXIT_USAGE, department_or_exit, load_workspace_or_exit
 from cwassess.console import make_console, print_json
 
 
@@ -20,7 +20,7 @@ def template(
 ) -> None:
     """生成部门证据填报模板（只含本部门认领的指标、材料和自评说明，带单位、下拉选项和填写说明）。"""
     from cwassess.claims.duties import department_duties
-    from cwassess.departments import DepartmentResolver, city_departments, display_name
+    from cwassess.departments import display_name
     from cwassess.evidence.load import EVIDENCE_DIR, MANIFEST
     from cwassess.evidence.template import write_template
     from cwassess.models.evidence import EvidenceManifest
@@ -29,11 +29,7 @@ def template(
     from cwassess.yamlio import load_yaml
 
     ws = load_workspace_or_exit(ctx, as_json)
-    resolver = DepartmentResolver(city_departments(ws.standard.departments, ws.city))
-    code = resolver.resolve(department)
-    if code is None:
-        make_console(stderr=True).print(resolver.unknown_message(department), markup=False, soft_wrap=True)
-        raise typer.Exit(EXIT_USAGE)
+    code = department_or_exit(ws, department)
     name = display_name(code, ws.standard.departments_by_code, ws.city)
     claims = next((c for c in ws.claims if c.department == code), None)
     duties = department_duties(ws.standard, ws.city, claims, code, name, today())

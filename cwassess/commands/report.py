@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from cwassess.commands.common import EXIT_INVALID, EXIT_USAGE, fail_with, load_workspace_or_exit, problem_counts
+from cwassess.commands.common import EXIT_INVALID, EXIT_USAGE, department_or_exit, fail_with, load_workspace_or_exit, problem_counts
 from cwassess.console import make_console, print_json
 
 SCORE_FILE = "score.json"
@@ -58,7 +58,6 @@ def report(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from cwassess.departments import DepartmentResolver, city_departments
     from cwassess.engine.run import run_score
     from cwassess.fileio import folders_outside, write_atomic
     from cwassess.loading import display_path
@@ -75,13 +74,7 @@ def report(
         err.print(f"未知格式“{fmt}”（可用：html、pdf、xlsx、json，逗号分隔，或 all）", markup=False)
         raise typer.Exit(EXIT_USAGE)
     ws = load_workspace_or_exit(ctx, as_json)
-    code = None
-    if department:
-        resolver = DepartmentResolver(city_departments(ws.standard.departments, ws.city))
-        code = resolver.resolve(department)
-        if code is None:
-            err.print(resolver.unknown_message(department), markup=False)
-            raise typer.Exit(EXIT_USAGE)
+    code = department_or_exit(ws, department) if department else None
     if "pdf" in formats:
         try:
             check_cjk_font()
