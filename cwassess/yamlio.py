@@ -285,8 +285,8 @@ def _build(doc: YamlDocument, root: yaml.Node) -> bool:
                 child: Tree = [kmark.line + 1, kmark.column + 1, None]
                 children[key] = child
                 mapping[key] = None
-                if value_node.tag == _STR_TAG and type(value_node) is yaml.ScalarNode:
-                    mapping[key] = value_node.value  # the common case, inline
+                if value_node.tag == _STR_TAG and type(value_node) is yaml.ScalarNode and len(path) < MAX_DEPTH:
+                    mapping[key] = value_node.value  # the common case, inline (its depth is within the limit)
                 else:
                     pending.append((value_node, (*path, key), child, mapping, key))
             stack.extend(reversed(pending))

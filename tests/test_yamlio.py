@@ -190,6 +190,13 @@ def test_nesting_deeper_than_the_limit() -> None:
     assert rendered(doc) == [f"f.yaml:1:{4 + MAX_DEPTH}: 错误: a" + ".0" * MAX_DEPTH + f": 嵌套层级过深（超过 {MAX_DEPTH} 层）"]
 
 
+def test_a_text_value_one_level_too_deep_is_refused() -> None:
+    text = "".join("  " * i + f"k{i}:\n" for i in range(MAX_DEPTH)) + "  " * MAX_DEPTH + "leaf: v\n"
+    doc = parse_yaml_text(text, "f.yaml")
+    assert doc.data is None
+    assert [p.message for p in doc.problems] == [f"嵌套层级过深（超过 {MAX_DEPTH} 层）"]
+
+
 def test_pathological_nesting_does_not_crash() -> None:
     doc = parse_yaml_text("a: " + "[" * 100_000 + "]" * 100_000 + "\n", "f.yaml")
     assert doc.data is None
