@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 
 @contextmanager
@@ -18,6 +19,17 @@ def pillow_limit_off() -> Iterator[None]:
         yield
     finally:
         Image.MAX_IMAGE_PIXELS = before
+
+
+def image_header(path: Path) -> tuple[str | None, int, int] | None:
+    """(format, width, height) from the image's header, nothing decoded; None when Pillow cannot read it."""
+    from PIL import Image
+
+    try:
+        with pillow_limit_off(), Image.open(path) as im:
+            return im.format, im.size[0], im.size[1]
+    except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError):
+        return None
 
 
 def format_pixels(n: int) -> str:

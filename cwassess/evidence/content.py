@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from cwassess.images import pillow_limit_off
+from cwassess.images import image_header
 from cwassess.models.limits import InputLimits
 from cwassess.textio import size_over_limit
 
@@ -120,13 +120,10 @@ def _pdf(path: Path, limits: InputLimits) -> Finding | None:
 
 
 def _image(path: Path, suffix: str, limits: InputLimits) -> Finding | None:
-    from PIL import Image
-
-    try:
-        with pillow_limit_off(), Image.open(path) as im:  # reads the header only; load() is never called
-            kind, (width, height) = im.format, im.size
-    except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError):
+    header = image_header(path)
+    if header is None:
         return Finding("evidence.image-corrupt", MSG_IMAGE_CORRUPT)
+    kind, width, height = header
     if kind not in _IMAGES[suffix]:
         expected, found = _IMAGE_NAMES[_IMAGES[suffix][0]], _IMAGE_NAMES.get(kind or "", "其他格式的图片")
         return Finding("evidence.magic", f"文件内容与扩展名“{suffix}”不符", expected=expected, found=found)

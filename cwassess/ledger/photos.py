@@ -11,22 +11,11 @@ from pathlib import Path
 
 from cwassess.models.limits import DEFAULT_INPUT_LIMITS, InputLimits
 from cwassess.paths import resolve_inside
-from cwassess.images import pillow_limit_off
+from cwassess.images import image_header
 from cwassess.textio import format_size, os_error_zh
 
 SUFFIXES = (".jpg", ".jpeg", ".png")
 MAGIC = {".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff", ".png": b"\x89PNG"}
-
-
-def _pixels(path: Path) -> tuple[int, int] | None:
-    """Width and height from the image's header (nothing is decoded); None when Pillow cannot read it."""
-    from PIL import Image
-
-    try:
-        with pillow_limit_off(), Image.open(path) as im:
-            return im.size
-    except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError):
-        return None
 
 
 def typed_photo_base(workspace: Path, written: str) -> Path:
@@ -83,10 +72,10 @@ def check_photo(workspace: Path, written: str, base: Path, limits: InputLimits =
     kind = suffix[1:].upper().replace("JPEG", "JPG")
     if not head.startswith(MAGIC[suffix]):
         return None, f"照片“{written}”的内容不是 {kind} 图片"
-    size = _pixels(inside)
-    if size is None:
+    header = image_header(inside)
+    if header is None:
         return None, f"照片“{written}”已损坏，无法作为 {kind} 图片打开"
-    width, height = size
+    _, width, height = header
     if width * height > limits.image_pixels:
         return None, (
             f"照片“{written}”像素过多（上限 {limits.image_megapixels:g} 百万像素，"

@@ -36,7 +36,7 @@ from typing import Any
 
 from cwassess import __version__
 from cwassess.packet import BOXES_DIR, FORMAT_VERSION, PACKET_DIR, STATE_NAME
-from cwassess.images import format_pixels, pillow_limit_off
+from cwassess.images import format_pixels, image_header, pillow_limit_off
 from cwassess.models.limits import DEFAULT_INPUT_LIMITS, InputLimits
 from cwassess.packet.draw import A4, Painter
 from cwassess.packet.pages import Slot, layout_front, photo_page
@@ -284,13 +284,10 @@ def _open_pdf(path: Path, stack: ExitStack, limits: InputLimits) -> tuple[Any, b
 
 def _image_size(path: Path, limits: InputLimits) -> None:
     """Refuse an image over the city's pixel limit, from its header alone (a decompression bomb is never decoded)."""
-    from PIL import Image
-
-    try:
-        with pillow_limit_off(), Image.open(path) as im:
-            width, height = im.size
-    except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError):
-        raise SourceError("image", "图片已损坏或格式不受支持，无法读取") from None
+    header = image_header(path)
+    if header is None:
+        raise SourceError("image", "图片已损坏或格式不受支持，无法读取")
+    _, width, height = header
     if width * height > limits.image_pixels:
         raise _limit("图片像素过多", format_pixels(limits.image_pixels), f"{width}×{height}，{'约' if width * height >= 1_000_000 else '共'} {format_pixels(width * height)}")
 
