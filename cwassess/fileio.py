@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -29,6 +30,11 @@ def folders_outside(root: Path, targets: list[Path]) -> list[Problem]:
             # named as written, not where the link leads
             problems.append(Problem(code="report.folder-outside", file=f"{display_path(root)}/{relative.as_posix()}", message=OUTSIDE_MESSAGE))
     return problems
+
+
+def sha256_file(path: Path) -> str:
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:

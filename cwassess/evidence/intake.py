@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +16,7 @@ from cwassess.evidence.content import check_content, suffixes_for, too_large
 from cwassess.evidence.load import EVIDENCE_DIR, MANIFEST
 from cwassess.evidence.template import DOCUMENT_SHEET, DOCUMENT_SPEC, INDICATOR_SHEET, INDICATOR_SPEC, STATEMENT_SHEET, STATEMENT_SPEC, TEMPLATE_ID
 from cwassess.evidence.values import parse_value, parse_year
-from cwassess.fileio import write_atomic
+from cwassess.fileio import sha256_file, write_atomic
 from cwassess.models.evidence import DOC_TYPES, DocumentEntry, EvidenceManifest, IndicatorEntry, Period, Statement
 from cwassess.models.limits import DEFAULT_INPUT_LIMITS, InputLimits
 from cwassess.normalize import cell_text, is_blank, parse_date
@@ -50,14 +49,6 @@ class IntakePlan:
 
 def _only(book: Workbook, name: str) -> Workbook:
     return dataclasses.replace(book, sheets=[s for s in book.sheets if s.name == name], problems=[])
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _date(record: Record, name: str, problems: list[Problem]) -> str | None:
@@ -199,7 +190,7 @@ class _Intake:
                     problems.append(problem)
                     return None, None
                 self.plan.problems.append(problem)  # a warning (a PDF qpdf can repair) does not refuse the row
-            return real, _sha256(real)
+            return real, sha256_file(real)
         except OSError as exc:  # a name too long for the file system, a file that cannot be read
             problems.append(record.problem("intake.unreadable", f"无法读取文件：{os_error_zh(exc)}", "file"))
             return None, None

@@ -289,10 +289,8 @@ class _Reader:
                 if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
                     return missing
                 head = fh.read(8)
-                digest = hashlib.sha256(head)
-                for chunk in iter(lambda: fh.read(1 << 20), b""):
-                    digest.update(chunk)
-                return digest.hexdigest(), head, os.fstat(fh.fileno()).st_size
+                fh.seek(0)
+                return hashlib.file_digest(fh, "sha256").hexdigest(), head, os.fstat(fh.fileno()).st_size
         except IsADirectoryError:  # a folder named like a file
             return missing
         except OSError as exc:

@@ -35,9 +35,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from cwassess import __version__
-from cwassess.packet import BOXES_DIR, FORMAT_VERSION, PACKET_DIR, STATE_NAME
+from cwassess.fileio import sha256_file
 from cwassess.images import format_pixels, image_header, pillow_limit_off
 from cwassess.models.limits import DEFAULT_INPUT_LIMITS, InputLimits
+from cwassess.packet import BOXES_DIR, FORMAT_VERSION, PACKET_DIR, STATE_NAME
 from cwassess.packet.draw import A4, Painter
 from cwassess.packet.pages import Slot, layout_front, photo_page
 from cwassess.packet.plan import PHOTO_SUFFIXES, Box, Entry, Packet, Source
@@ -112,14 +113,6 @@ class BoxRecord:
 
 
 # -- files --------------------------------------------------------------------------------------------------------
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def unchanged(path: Path, recorded: dict[str, Any]) -> bool:
@@ -210,13 +203,10 @@ def check_source(root: Path, src: Source, limits: InputLimits = DEFAULT_INPUT_LI
     if size > limits.file_bytes:
         limit, found = size_over_limit(limits.file_bytes, size)
         raise _limit("文件过大", limit.removeprefix("不超过 "), found)
-    digest = hashlib.sha256()
     with path.open("rb") as fh:
         head = fh.read(1024)
-        digest.update(head)
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    sha = digest.hexdigest()
+        fh.seek(0)
+        sha = hashlib.file_digest(fh, "sha256").hexdigest()
     if src.sha256 and sha != src.sha256:
         raise SourceError("changed", "文件在检查之后被修改（sha256 不一致），请重新运行")
     magic = _MAGIC.get(src.suffix)

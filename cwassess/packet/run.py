@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from cwassess import __version__
-from cwassess.fileio import write_atomic
+from cwassess.fileio import sha256_file, write_atomic
 from cwassess.models.limits import DEFAULT_INPUT_LIMITS, InputLimits
 from cwassess.packet import COMBINED_NAME, FORMAT_VERSION, INDEX_NAME, MANIFEST_NAME, PACKET_DIR, REPORT_NAME, ZIP_NAME
-from cwassess.packet.build import BoxRecord, build_boxes, load_state, save_state, sha256_file, unchanged
+from cwassess.packet.build import BoxRecord, build_boxes, load_state, save_state, unchanged
 from cwassess.packet.plan import Box, Packet
 
 
