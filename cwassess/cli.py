@@ -333,13 +333,13 @@ def _workspace_from_argv(argv: list[str]) -> Path | None:
 
 def _log_crash(trace: str) -> Path | None:
     """Write the trace to a new log in the workspace; never over an earlier one (two crashes in one second)."""
+    from cwassess.fileio import mkdir_inside
     from cwassess.workspace import resolve_workspace
 
     try:
         workspace = resolve_workspace(_workspace_from_argv(sys.argv[1:]))
         folder = workspace / ".cwassess" / "logs"
-        folder.mkdir(parents=True, exist_ok=True)
-        if not folder.resolve().is_relative_to(workspace.resolve()):
+        if not mkdir_inside(workspace, folder):
             return None  # a symlinked log folder: nothing is written outside the workspace
         stamp = f"error-{datetime.now():%Y%m%d-%H%M%S}"
         for number in range(1, 1000):

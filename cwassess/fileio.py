@@ -32,6 +32,15 @@ def folders_outside(root: Path, targets: list[Path]) -> list[Problem]:
     return problems
 
 
+def mkdir_inside(root: Path, folder: Path) -> bool:
+    """Create `folder` and its parents when it resolves inside `root`; False, creating nothing, when a symlink on
+    the way (a shared .cwassess/, say) leads out of the workspace."""
+    if not Path(os.path.realpath(folder)).is_relative_to(os.path.realpath(root)):
+        return False
+    folder.mkdir(parents=True, exist_ok=True)
+    return True
+
+
 def sha256_file(path: Path) -> str:
     with path.open("rb") as fh:
         return hashlib.file_digest(fh, "sha256").hexdigest()

@@ -176,7 +176,7 @@ def load_workspace(root: Path, with_claims: bool = True) -> Workspace:
 
 
 def _load_workspace(root: Path, with_claims: bool) -> Workspace:
-    ws = Workspace(root=root, cache=YamlCache(root / CACHE_DIR))
+    ws = Workspace(root=root, cache=YamlCache(root / CACHE_DIR, root))
     city_path = root / CITY_FILE
     if not city_path.is_file():
         ws.problems.append(

@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from cwassess.fileio import mkdir_inside
 from cwassess.problems import Problem, shorten
 from cwassess.textio import DEFAULT_MAX_BYTES, decode_bytes, read_text
 
@@ -396,8 +397,9 @@ class YamlCache:
     VERSION = 2  # 2: each entry starts with the sha256 of its body
     MIN_BYTES = 64 * 1024
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, root: Path | None = None) -> None:
         self.folder = folder
+        self.root = root or folder  # entries are written only where `folder` resolves inside `root`
         self._pending: dict[str, Future[None]] = {}
 
     def _path(self, data: bytes) -> Path:
@@ -422,7 +424,8 @@ class YamlCache:
         entry = {"data": doc.data, "tree": doc.tree, "problems": [p.model_dump(exclude={"file"}) for p in doc.problems]}
         try:
             body = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            self.folder.mkdir(parents=True, exist_ok=True)
+            if not mkdir_inside(self.root, self.folder):
+                return
             target = self._path(data)
             tmp = target.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_bytes(hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body)
@@ -448,9 +451,9 @@ class YamlCache:
         pool: ProcessPoolExecutor | None = None
         if workers >= 2 and len(todo) >= 2:
             try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=multiprocessing.get_context("spawn"))
-                self._pending = {path: pool.submit(_fill_one, (str(self.folder), path, max_bytes)) for path in todo}
+                if mkdir_inside(self.root, self.folder):  # else: a cache leading out of the workspace is never written
+                    pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=multiprocessing.get_context("spawn"))
+                    self._pending = {path: pool.submit(_fill_one, (str(self.folder), path, max_bytes)) for path in todo}
             except (OSError, RuntimeError, BrokenProcessPool):
                 self._pending = {}  # no processes here (a sandbox, a limit): the caller parses
         try:

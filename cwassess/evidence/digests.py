@@ -11,6 +11,8 @@ import json
 import os
 from pathlib import Path
 
+from cwassess.fileio import mkdir_inside
+
 CACHE_FILE = Path(".cwassess") / "cache" / "files.json"
 VERSION = 1
 
@@ -51,8 +53,7 @@ class DigestCache:
         if not self.changed and self.seen == self.known.keys():
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            if not Path(os.path.realpath(self.path.parent)).is_relative_to(os.path.realpath(self.root)):
+            if not mkdir_inside(self.root, self.path.parent):
                 return  # .cwassess leads out of the workspace: never write there
             tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_text(json.dumps({"version": VERSION, "files": {k: v for k, v in self.known.items() if k in self.seen}}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -609,6 +609,20 @@ def test_a_symlinked_reports_folder_is_not_written_through(ws: Path, tmp_path: P
     assert list(target.iterdir()) == [], result.output
 
 
+def test_a_symlinked_cache_folder_is_not_written_through(ws: Path, tmp_path: Path) -> None:
+    """.cwassess/ (the parse cache, the file digests) may be a link to a shared place: nothing is written there,
+    not even an empty folder, and the command works as without a cache."""
+    target = tmp_path / "elsewhere"
+    target.mkdir()
+    shutil.rmtree(ws / ".cwassess", ignore_errors=True)
+    (ws / ".cwassess").symlink_to(target, target_is_directory=True)
+    manifest = ws / "evidence" / "aiweiban" / "manifest.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "# " + "x" * 70_000 + "\n", encoding="utf-8")  # big enough to cache
+    result = invoke("--workspace", "ws", "evidence", "check")
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert list(target.iterdir()) == [], result.output
+
+
 # ================================================================================================ 4. failed imports change nothing
 
 FAILING_IMPORTS = [
