@@ -75,7 +75,6 @@ class _Reader:
         self.limits = ws.limits
         self.open_files = open_files
         self.digests = DigestCache(ws.root)
-        self.at: dict[str, list[int]] = {}  # the manifest being read: each kept entry's index in its file
         self.std: Standard = ws.standard
         self.city: CityFile = ws.city
         self.today = today
@@ -119,7 +118,7 @@ class _Reader:
     def manifest(self, folder: Path) -> None:
         path = folder / MANIFEST
         doc = load_yaml(path, display_path(path), self.limits.text_bytes, cache=self.ws.cache)
-        manifest, self.at = validate_records(doc, EvidenceManifest, MANIFEST_LISTS)
+        manifest, at = validate_records(doc, EvidenceManifest, MANIFEST_LISTS)  # at: each kept entry's index in the file
         self.problems.extend(doc.problems)
         if manifest is None:
             return
@@ -131,24 +130,24 @@ class _Reader:
             self.problems.append(
                 doc.problem(("department",), "evidence.folder", "证据目录名应与部门代码一致", expected=f"{EVIDENCE_DIR}/{dept}/", found=f"{EVIDENCE_DIR}/{folder.name}/")
             )
-        self.indicators(doc, manifest, dept)
-        self.documents(doc, manifest, dept, folder)
-        for i, entry in zip(self.at["inspections"], manifest.inspections, strict=True):
+        self.indicators(doc, manifest, at, dept)
+        self.documents(doc, manifest, at, dept, folder)
+        for i, entry in zip(at["inspections"], manifest.inspections, strict=True):
             self.inspection(doc, ("inspections", i), entry, dept)
-        self.surveys(doc, manifest, dept)
-        self.vectors(doc, manifest, dept)
-        for i, inc in zip(self.at["incidents"], manifest.incidents, strict=True):
+        self.surveys(doc, manifest, at, dept)
+        self.vectors(doc, manifest, at, dept)
+        for i, inc in zip(at["incidents"], manifest.incidents, strict=True):
             when = self.date(doc, ("incidents", i, "date"), inc.date)
             if when is not None:
                 self.evidence.incidents.append(
                     Incident(department=dept, type=inc.type, date=when, description=inc.description, where=self.where(doc, ("incidents", i)))
                 )
-        for i, st in zip(self.at["statements"], manifest.statements, strict=True):
+        for i, st in zip(at["statements"], manifest.statements, strict=True):
             if self.known_item(doc, ("statements", i, "item"), st.item):
                 self.evidence.statements.append(Statement(department=dept, item=st.item, text=st.text, where=self.where(doc, ("statements", i))))
 
-    def indicators(self, doc: YamlDocument, manifest: EvidenceManifest, dept: str) -> None:
-        for i, entry in zip(self.at["indicators"], manifest.indicators, strict=True):
+    def indicators(self, doc: YamlDocument, manifest: EvidenceManifest, at: dict[str, list[int]], dept: str) -> None:
+        for i, entry in zip(at["indicators"], manifest.indicators, strict=True):
             base: Path_ = ("indicators", i)
             if not self.known_indicator(doc, (*base, "indicator"), entry.indicator):
                 continue
@@ -175,9 +174,9 @@ class _Reader:
                 IndicatorSeries(indicator=ind.id, department=dept, values=sorted(values, key=lambda v: v.year), source=entry.source, where=self.where(doc, base))
             )
 
-    def documents(self, doc: YamlDocument, manifest: EvidenceManifest, dept: str, folder: Path) -> None:
+    def documents(self, doc: YamlDocument, manifest: EvidenceManifest, at: dict[str, list[int]], dept: str, folder: Path) -> None:
         seen: dict[str, int] = {}
-        for i, entry in zip(self.at["documents"], manifest.documents, strict=True):
+        for i, entry in zip(at["documents"], manifest.documents, strict=True):
             base: Path_ = ("documents", i)
             line, _ = doc.position(base)
             if entry.id in seen:
@@ -310,8 +309,8 @@ class _Reader:
             )
         )
 
-    def surveys(self, doc: YamlDocument, manifest: EvidenceManifest, dept: str) -> None:
-        for i, entry in zip(self.at["surveys"], manifest.surveys, strict=True):
+    def surveys(self, doc: YamlDocument, manifest: EvidenceManifest, at: dict[str, list[int]], dept: str) -> None:
+        for i, entry in zip(at["surveys"], manifest.surveys, strict=True):
             base: Path_ = ("surveys", i)
             if not self.known_indicator(doc, (*base, "indicator"), entry.indicator):
                 continue
@@ -326,8 +325,8 @@ class _Reader:
                        rate=float(parsed.value), report=entry.report, where=self.where(doc, base))  # type: ignore[arg-type]
             )
 
-    def vectors(self, doc: YamlDocument, manifest: EvidenceManifest, dept: str) -> None:
-        for i, entry in zip(self.at["vectors"], manifest.vectors, strict=True):
+    def vectors(self, doc: YamlDocument, manifest: EvidenceManifest, at: dict[str, list[int]], dept: str) -> None:
+        for i, entry in zip(at["vectors"], manifest.vectors, strict=True):
             base: Path_ = ("vectors", i)
             ind = self.std.indicators_by_id.get(PEST_INDICATORS[entry.pest])
             known = {s.id: s for s in ind.sub_indicators} if ind else {}
