@@ -28,12 +28,22 @@ def _fold(text: str) -> str:
 
 
 def sites_for(ctx: Context, item_id: str) -> list[Inspection]:
-    """Recent inspections that count for an item: named explicitly, or mapped from their site type.
+    """Recent inspections that count for an item: named explicitly, or mapped from their site type."""
+    _index(ctx)
+    assert ctx.sites_by_item is not None
+    return ctx.sites_by_item.get(item_id, [])
 
-    A site counts toward the sample of every item it maps to, but each of its problems costs points on one item
-    only: the first item the profile's problem_items lists for its class among the site's items (无三防 at a
-    小餐饮店 → 防蝇防鼠设施), else the site's first item assessed on site in this city.
-    """
+
+def site_owners(ctx: Context) -> dict[str, str]:
+    """"dept/inspection id/n" → the item inspection problem n costs points on."""
+    _index(ctx)
+    return ctx.site_owner
+
+
+def _index(ctx: Context) -> None:
+    """Built once per context. A site counts toward the sample of every item it maps to, but each of its problems
+    costs points on one item only: the first item the profile's problem_items lists for its class among the site's
+    items (无三防 at a 小餐饮店 → 防蝇防鼠设施), else the site's first item assessed on site in this city."""
     if ctx.sites_by_item is None:
         earliest = ctx.today - dt.timedelta(days=ctx.scheme.inspection_days)
         mapping = {_fold(k): v for k, v in ctx.scheme.site_types.items()}
@@ -57,13 +67,6 @@ def sites_for(ctx: Context, item_id: str) -> list[Inspection]:
                     owners[f"{_site_key(inspection)}/{n}"] = owner
         ctx.sites_by_item = index
         ctx.site_owner = owners
-    return ctx.sites_by_item.get(item_id, [])
-
-
-def site_owners(ctx: Context) -> dict[str, str]:
-    """"dept/inspection id/n" → the item inspection problem n costs points on (built once per context)."""
-    sites_for(ctx, "")
-    return ctx.site_owner
 
 
 def _site_key(site: Inspection) -> str:
