@@ -44,29 +44,30 @@ def _index(ctx: Context) -> None:
     """Built once per context. A site counts toward the sample of every item it maps to, but each of its problems
     costs points on one item only: the first item the profile's problem_items lists for its class among the site's
     items (无三防 at a 小餐饮店 → 防蝇防鼠设施), else the site's first item assessed on site in this city."""
-    if ctx.sites_by_item is None:
-        earliest = ctx.today - dt.timedelta(days=ctx.scheme.inspection_days)
-        mapping = {_fold(k): v for k, v in ctx.scheme.site_types.items()}
-        preferred = {_fold(k): v for k, v in ctx.scheme.problem_items.items()}
-        index: dict[str, list[Inspection]] = {}
-        owners: dict[str, str] = {}
-        on_site: dict[str, bool] = {}
-        for inspection in ctx.inspections:
-            if not earliest <= inspection.date <= ctx.today:
-                continue
-            targets = inspection.items or mapping.get(_fold(inspection.site_type), [])
-            for target in targets:
-                index.setdefault(target, []).append(inspection)
-                if target not in on_site:
-                    on_site[target] = _assessed_on_site(ctx, target)
-            default = next((t for t in targets if on_site[t]), None)
-            for n, problem in enumerate(inspection.problems, start=1):
-                wanted = preferred.get(_fold(problem.problem_class), [])
-                owner = next((t for t in wanted if t in targets and on_site[t]), default)
-                if owner is not None:
-                    owners[f"{_site_key(inspection)}/{n}"] = owner
-        ctx.sites_by_item = index
-        ctx.site_owner = owners
+    if ctx.sites_by_item is not None:
+        return
+    earliest = ctx.today - dt.timedelta(days=ctx.scheme.inspection_days)
+    mapping = {_fold(k): v for k, v in ctx.scheme.site_types.items()}
+    preferred = {_fold(k): v for k, v in ctx.scheme.problem_items.items()}
+    index: dict[str, list[Inspection]] = {}
+    owners: dict[str, str] = {}
+    on_site: dict[str, bool] = {}
+    for inspection in ctx.inspections:
+        if not earliest <= inspection.date <= ctx.today:
+            continue
+        targets = inspection.items or mapping.get(_fold(inspection.site_type), [])
+        for target in targets:
+            index.setdefault(target, []).append(inspection)
+            if target not in on_site:
+                on_site[target] = _assessed_on_site(ctx, target)
+        default = next((t for t in targets if on_site[t]), None)
+        for n, problem in enumerate(inspection.problems, start=1):
+            wanted = preferred.get(_fold(problem.problem_class), [])
+            owner = next((t for t in wanted if t in targets and on_site[t]), default)
+            if owner is not None:
+                owners[f"{_site_key(inspection)}/{n}"] = owner
+    ctx.sites_by_item = index
+    ctx.site_owner = owners
 
 
 def _site_key(site: Inspection) -> str:
