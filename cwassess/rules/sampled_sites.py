@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
+from cwassess.applicability import item_applies, requirement_applies
 from cwassess.engine.context import Context
 from cwassess.engine.results import Finding
 from cwassess.evidence.model import Inspection
 from cwassess.models.standard import Item
-from cwassess.rules import conditional
 from cwassess.rules.base import RuleDoc, finding
 from cwassess.standard.model import item_label
 
@@ -78,9 +78,8 @@ def _assessed_on_site(ctx: Context, item_id: str) -> bool:
     item = ctx.std.items_by_id.get(item_id)
     return (
         item is not None
-        and ctx.city.kind in item.applies_to
-        and conditional.applies(ctx, item.applies_when)
-        and any(r.on_site and (r.applies_when is None or conditional.applies(ctx, r.applies_when)) for r in item.requirements)
+        and item_applies(item, ctx.city)
+        and any(r.on_site and requirement_applies(r, ctx.city) for r in item.requirements)
     )
 
 
