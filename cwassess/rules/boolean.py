@@ -6,7 +6,7 @@ from cwassess.engine.context import Context
 from cwassess.engine.results import Finding
 from cwassess.models.standard import BooleanRule, Indicator, Item
 from cwassess.rules.base import RuleDoc, fmt
-from cwassess.rules.indicator_common import indicator_finding, latest, missing, outdated, series_of
+from cwassess.rules.indicator_common import indicator_finding, latest_or_gap, series_of
 
 TYPE = "boolean"
 DOC = RuleDoc(
@@ -20,10 +20,8 @@ DOC = RuleDoc(
 
 def evaluate(ctx: Context, item: Item, ind: Indicator, spec: BooleanRule) -> Finding:
     series = series_of(ctx, ind)
-    value = latest(series)
-    if value is None or not isinstance(value.value, bool):
-        return missing(ctx, item, ind, spec, TYPE)
-    if stale := outdated(ctx, item, ind, spec, TYPE, value, series):
-        return stale
+    value = latest_or_gap(ctx, item, ind, spec, TYPE, series, bool)
+    if isinstance(value, Finding):
+        return value
     status = "达标" if value.value == spec.expected else "不达标"
     return indicator_finding(ctx, item, ind, spec, TYPE, status, f"{value.year}年 填报“{fmt(value.value)}”", series, 1)

@@ -63,7 +63,17 @@ def indicator_finding(
     )
 
 
-def outdated(ctx: Context, item: Item, ind: Indicator, spec: IndicatorRule | None, rule: str, value: IndicatorValue, series: IndicatorSeries | None) -> Finding | None:
+def latest_or_gap(
+    ctx: Context, item: Item, ind: Indicator, spec: IndicatorRule | None, rule: str, series: IndicatorSeries | None, kind: type | None = None
+) -> IndicatorValue | Finding:
+    """The latest value of a series; or the finding that it is missing, not of `kind`, or too old to count."""
+    value = latest(series)
+    if value is None or (kind is not None and not isinstance(value.value, kind)):
+        return missing(ctx, item, ind, spec, rule)
+    return _outdated(ctx, item, ind, spec, rule, value, series) or value
+
+
+def _outdated(ctx: Context, item: Item, ind: Indicator, spec: IndicatorRule | None, rule: str, value: IndicatorValue, series: IndicatorSeries | None) -> Finding | None:
     """A latest value too old to stand for the city today counts as not reported (the assessment reads recent data)."""
     oldest = ctx.today.year - ctx.scheme.data_max_age_years
     if value.year >= oldest:

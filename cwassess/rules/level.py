@@ -7,7 +7,7 @@ from cwassess.engine.results import Finding
 from cwassess.evidence.model import VectorResult
 from cwassess.models.standard import Indicator, Item, LevelRule, SubIndicator
 from cwassess.rules.base import RuleDoc, fmt
-from cwassess.rules.indicator_common import indicator_finding, latest, missing, outdated, series_of
+from cwassess.rules.indicator_common import indicator_finding, latest_or_gap, missing, series_of
 
 TYPE = "level"
 DOC = RuleDoc(
@@ -70,10 +70,8 @@ def evaluate(ctx: Context, item: Item, ind: Indicator, spec: LevelRule) -> Findi
             f"{newest}年 {overall} 级（要求 {spec.pass_at} 级或更好）", None,
         )
         return found.model_copy(update={"evidence": notes, "departments": sorted({r.department for r in current})})
-    value = latest(series)
-    if value is None or not isinstance(value.value, str):
-        return missing(ctx, item, ind, spec, TYPE)
-    if stale := outdated(ctx, item, ind, spec, TYPE, value, series):
-        return stale
+    value = latest_or_gap(ctx, item, ind, spec, TYPE, series, str)
+    if isinstance(value, Finding):
+        return value
     ok = ORDER.index(value.value) <= ORDER.index(spec.pass_at)
     return indicator_finding(ctx, item, ind, spec, TYPE, "达标" if ok else "不达标", f"{value.year}年 {value.value} 级（要求 {spec.pass_at} 级或更好）", series, 1)

@@ -6,7 +6,7 @@ from cwassess.engine.context import Context
 from cwassess.engine.results import Finding
 from cwassess.models.standard import Indicator, Item, RecordRule
 from cwassess.rules.base import RuleDoc, value_text
-from cwassess.rules.indicator_common import indicator_finding, latest, missing, outdated, series_of
+from cwassess.rules.indicator_common import indicator_finding, latest_or_gap, series_of
 
 TYPE = "record"
 DOC = RuleDoc(
@@ -20,9 +20,7 @@ DOC = RuleDoc(
 
 def evaluate(ctx: Context, item: Item, ind: Indicator, spec: RecordRule | None) -> Finding:
     series = series_of(ctx, ind)
-    value = latest(series)
-    if value is None:
-        return missing(ctx, item, ind, spec, TYPE)
-    if stale := outdated(ctx, item, ind, spec, TYPE, value, series):
-        return stale
+    value = latest_or_gap(ctx, item, ind, spec, TYPE, series)
+    if isinstance(value, Finding):
+        return value
     return indicator_finding(ctx, item, ind, spec, TYPE, "达标", f"已填报：{value.year}年 {value_text(value.value, ind.unit)}", series, 1)

@@ -6,7 +6,7 @@ from cwassess.engine.context import Context
 from cwassess.engine.results import Finding
 from cwassess.models.standard import Indicator, Item, ThresholdRule
 from cwassess.rules.base import RuleDoc, value_text
-from cwassess.rules.indicator_common import indicator_finding, latest, missing, outdated, series_of
+from cwassess.rules.indicator_common import indicator_finding, latest_or_gap, series_of
 
 TYPE = "threshold"
 DOC = RuleDoc(
@@ -27,11 +27,9 @@ def passes(spec: ThresholdRule, value: float) -> bool:
 
 def evaluate(ctx: Context, item: Item, ind: Indicator, spec: ThresholdRule) -> Finding:
     series = series_of(ctx, ind)
-    current = latest(series)
-    if current is None or not isinstance(current.value, float):
-        return missing(ctx, item, ind, spec, TYPE)
-    if stale := outdated(ctx, item, ind, spec, TYPE, current, series):
-        return stale
+    current = latest_or_gap(ctx, item, ind, spec, TYPE, series, float)
+    if isinstance(current, Finding):
+        return current
     value = current.value
     if passes(spec, value):
         return indicator_finding(ctx, item, ind, spec, TYPE, "达标", f"{current.year}年 {value_text(value, ind.unit)}，达到要求", series, 1)

@@ -6,7 +6,7 @@ from cwassess.engine.context import Context
 from cwassess.engine.results import Finding
 from cwassess.models.standard import Indicator, Item, PlanRule
 from cwassess.rules.base import RuleDoc, value_text
-from cwassess.rules.indicator_common import indicator_finding, latest, missing, outdated, series_of
+from cwassess.rules.indicator_common import indicator_finding, latest, latest_or_gap, missing, series_of
 
 TYPE = "vs_plan"
 DOC = RuleDoc(
@@ -20,13 +20,11 @@ DOC = RuleDoc(
 
 def evaluate(ctx: Context, item: Item, ind: Indicator, spec: PlanRule) -> Finding:
     series = series_of(ctx, ind)
-    actual = latest(series)
+    actual = latest_or_gap(ctx, item, ind, spec, TYPE, series, float)
+    if isinstance(actual, Finding):
+        return actual
     plan_ind = ctx.std.indicators_by_id.get(spec.plan)
     plan = latest(ctx.series.get(spec.plan)) if plan_ind else None
-    if actual is None or not isinstance(actual.value, float):
-        return missing(ctx, item, ind, spec, TYPE)
-    if stale := outdated(ctx, item, ind, spec, TYPE, actual, series):
-        return stale
     if plan is None or not isinstance(plan.value, float):
         return missing(ctx, item, ind, spec, TYPE, f"区域卫生规划目标值（{plan_ind.name if plan_ind else spec.plan}）")
     text = f"{actual.year}年 {value_text(actual.value, ind.unit)}，规划要求 {value_text(plan.value, ind.unit)}"
