@@ -12,7 +12,7 @@ from pathlib import Path
 from cwassess.models.limits import DEFAULT_INPUT_LIMITS, InputLimits
 from cwassess.paths import resolve_inside
 from cwassess.images import image_header
-from cwassess.textio import format_size, os_error_zh
+from cwassess.textio import os_error_zh, size_over_limit
 
 SUFFIXES = (".jpg", ".jpeg", ".png")
 MAGIC = {".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff", ".png": b"\x89PNG"}
@@ -61,7 +61,8 @@ def check_photo(workspace: Path, written: str, base: Path, limits: InputLimits =
     if suffix not in SUFFIXES:
         return None, f"照片“{written}”不是 JPG 或 PNG 图片（扩展名“{suffix or '无'}”）"
     if info.st_size > limits.file_bytes:
-        return None, f"照片“{written}”过大（上限 {format_size(limits.file_bytes)}，实际 {format_size(info.st_size)}）"
+        limit, found = size_over_limit(limits.file_bytes, info.st_size)  # never “上限 20 MB，实际 20 MB”
+        return None, f"照片“{written}”过大（上限 {limit.removeprefix('不超过 ')}，实际 {found}）"
     try:
         with inside.open("rb") as fh:
             head = fh.read(8)
