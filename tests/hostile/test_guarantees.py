@@ -193,7 +193,7 @@ CRASHERS = [
 
 
 @pytest.mark.parametrize(("source", "target", "args"), CRASHERS, ids=[f"{c[0]}:{c[2][0]}" for c in CRASHERS])
-def test_inputs_that_crash_today_are_reported(source: str, target: str, args: list[str], ws: Path, tmp_path: Path) -> None:
+def test_inputs_that_once_crashed_are_reported(source: str, target: str, args: list[str], ws: Path, tmp_path: Path) -> None:
     shutil.copyfile(HOSTILE / source, ws / target)
     result = script(tmp_path / "ws", *args)
     _assert_reported(result, args)
