@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from cwassess import applicability
 from cwassess.engine.context import Context
 from cwassess.engine.results import (
     STATUS_ORDER,
@@ -27,7 +28,7 @@ HALF_CREDIT = {"达标": 1.0, "基本达标": 0.5, "未评估": 1.0}
 
 
 def item_applies(ctx: Context, item: Item) -> bool:
-    return ctx.city.kind in item.applies_to and conditional.applies(ctx, item.applies_when)
+    return applicability.item_applies(item, ctx.city)
 
 
 def evaluate_item(ctx: Context, item: Item, waive: bool = True, assume: frozenset[str] = frozenset()) -> list[Finding]:
